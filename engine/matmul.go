@@ -1,0 +1,83 @@
+package engine
+
+import (
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/gonum"
+)
+
+var blasImpl gonum.Implementation
+
+// matmulRaw computes op(a)·op(b) for 2-D a and b, where op transposes
+// when the flag is set.
+func matmulRaw(a, b *Tensor, transA, transB bool) *Tensor {
+	if a.Rank() != 2 || b.Rank() != 2 {
+		valueErr("MatMul", "x shape %s and y shape %s: both must be 2-D", FormatShape(a.shape), FormatShape(b.shape))
+	}
+	if a.dtype != b.dtype {
+		typeErr("MatMul", "x dtype %s and y dtype %s differ; cast one operand first", a.dtype, b.dtype)
+	}
+	m, k := a.shape[0], a.shape[1]
+	if transA {
+		m, k = k, m
+	}
+	k2, n := b.shape[0], b.shape[1]
+	if transB {
+		k2, n = n, k2
+	}
+	if k != k2 {
+		valueErr("MatMul", "x shape %s and y shape %s (transpose_a=%v, transpose_b=%v): the contracted dimensions %d and %d must be equal", FormatShape(a.shape), FormatShape(b.shape), transA, transB, k, k2)
+	}
+	out := newTensor("MatMul", a.dtype, []int{m, n})
+	if m == 0 || n == 0 {
+		return out
+	}
+	if k == 0 {
+		return out
+	}
+	ta, tb := blas.NoTrans, blas.NoTrans
+	if transA {
+		ta = blas.Trans
+	}
+	if transB {
+		tb = blas.Trans
+	}
+	lda, ldb := a.shape[1], b.shape[1]
+	switch d := out.data.(type) {
+	case []float32:
+		blasImpl.Sgemm(ta, tb, m, n, k, 1, a.data.([]float32), lda, b.data.([]float32), ldb, 0, d, n)
+	case []float64:
+		blasImpl.Dgemm(ta, tb, m, n, k, 1, a.data.([]float64), lda, b.data.([]float64), ldb, 0, d, n)
+	default:
+		fa, fb := cast(a, Float64), cast(b, Float64)
+		r := matmulRaw(fa, fb, transA, transB)
+		return cast(r, a.dtype)
+	}
+	return out
+}
+
+func matmul(a, b *Tensor, transA, transB bool) *Tensor {
+	out := matmulRaw(a, b, transA, transB)
+	return record(out, "MatMul", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
+		ad, bd := a.Detach(), b.Detach()
+		var ga, gb *Tensor
+		// out = op(a)·op(b); d op(a) = g·op(b)ᵀ, d op(b) = op(a)ᵀ·g.
+		if transA {
+			ga = matmulRaw(bd, g, transB, true)
+		} else {
+			ga = matmulRaw(g, bd, false, !transB)
+		}
+		if transB {
+			gb = matmulRaw(g, ad, true, transA)
+		} else {
+			gb = matmulRaw(ad, g, !transA, false)
+		}
+		return []*Tensor{ga, gb}
+	})
+}
+
+// MatMul returns op(a)·op(b) for 2-D tensors, transposing a or b first
+// when the flags are set (MindSpore's MatMul(transpose_a, transpose_b)).
+func MatMul(a, b *Tensor, transA, transB bool) (out *Tensor, err error) {
+	defer catch(&err)
+	return matmul(a, b, transA, transB), nil
+}
