@@ -51,6 +51,8 @@ func Grad(y *Tensor, wrt []*Tensor, sens *Tensor) (grads []*Tensor, err error) {
 		sens = full(y.dtype, 1, y.shape)
 	} else if !sameShape(sens.shape, y.shape) {
 		valueErr("Grad", "sens shape %s does not match output shape %s", FormatShape(sens.shape), FormatShape(y.shape))
+	} else {
+		sens = cast(sens.Detach(), y.dtype)
 	}
 	acc := backward(y, sens)
 	grads = make([]*Tensor, len(wrt))

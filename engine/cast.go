@@ -26,8 +26,15 @@ func cast(t *Tensor, d DType) *Tensor {
 			dst[i] = t.Float(i)
 		}
 	case []int32:
-		for i := 0; i < n; i++ {
-			dst[i] = int32(truncInt(t.Float(i)))
+		if t.dtype.IsInt() {
+			// Narrowing wraps modulo 2**32, as NumPy's astype does.
+			for i := 0; i < n; i++ {
+				dst[i] = int32(t.Int(i))
+			}
+		} else {
+			for i := 0; i < n; i++ {
+				dst[i] = truncInt32(t.Float(i))
+			}
 		}
 	case []int64:
 		if t.dtype.IsInt() {
@@ -60,6 +67,15 @@ func truncInt(v float64) int64 {
 		return math.MinInt64
 	}
 	return int64(v)
+}
+
+// truncInt32 converts like a C cast to int32 on x86: NaN and values
+// outside the int32 range become the minimum int32, as in NumPy.
+func truncInt32(v float64) int32 {
+	if math.IsNaN(v) || v >= 2147483648 || v <= -2147483649 {
+		return math.MinInt32
+	}
+	return int32(v)
 }
 
 // Cast returns t converted to dtype d (t itself when it already is d).

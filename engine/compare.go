@@ -144,7 +144,10 @@ func selectLoop[T any](d []T, c []bool, a, b []T) {
 }
 
 // Where returns a where cond is true and b elsewhere (MindSpore's Select).
-func Where(cond, a, b *Tensor) (t *Tensor, err error) { defer catch(&err); return where(cond, a, b), nil }
+func Where(cond, a, b *Tensor) (t *Tensor, err error) {
+	defer catch(&err)
+	return where(cond, a, b), nil
+}
 
 // LogicalNot negates a bool tensor.
 func LogicalNot(a *Tensor) (t *Tensor, err error) {

@@ -7,7 +7,9 @@
 // reverse topological order (define-by-run, as PyNative mode does).
 //
 // Exported operations return an error for invalid input (shapes that do
-// not broadcast, wrong dtypes) and never panic on it. Internally the ops
+// not broadcast, wrong dtypes) and do not panic on it. The exception is
+// Scalar, which has no error result and panics on an invalid dtype.
+// Internally the ops
 // raise *Error with panic and the exported wrappers recover it, so
 // composite ops read as plain formulas.
 //

@@ -59,9 +59,10 @@ func (d DType) Size() int {
 	}
 }
 
-// Promote returns the dtype that a binary op on a and b computes in,
-// following NumPy's rules for arrays: bool < int32 < int64 < float32 <
-// float64, except that int64 with float32 gives float64.
+// Promote returns the dtype that a binary op on arrays of dtypes a and b
+// computes in, as numpy.result_type does: bool < int32 < int64 and
+// float32 < float64, and an integer with float32 gives float64 because
+// float32 cannot hold every int32 value.
 func Promote(a, b DType) DType {
 	if a == b {
 		return a
@@ -73,13 +74,35 @@ func Promote(a, b DType) DType {
 	switch {
 	case b == Bool:
 		return a
-	case a.IsFloat() && b.IsFloat():
-		return Float64
 	case a.IsInt() && b.IsInt():
 		return Int64
-	case a == Float32 && b == Int64:
+	default: // float64 with anything, or float32 with an integer
 		return Float64
-	default: // a float, b int32
+	}
+}
+
+// PromoteMindSpore returns the dtype that MindSpore's implicit type
+// conversion gives two tensors: the higher of a and b in the order
+// bool < int32 < int64 < float32 < float64, so int64 with float32 gives
+// float32 (MindSpore 2.0 "Implicit Type Conversion" rules).
+func PromoteMindSpore(a, b DType) DType {
+	if msRank(a) >= msRank(b) {
 		return a
+	}
+	return b
+}
+
+func msRank(d DType) int {
+	switch d {
+	case Bool:
+		return 0
+	case Int32:
+		return 1
+	case Int64:
+		return 2
+	case Float32:
+		return 3
+	default:
+		return 4
 	}
 }

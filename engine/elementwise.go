@@ -25,8 +25,10 @@ func expandTo(t *Tensor, shape []int) *Tensor {
 	if sameShape(t.shape, shape) {
 		return t
 	}
-	idx := broadcastIndex(t.shape, shape)
+	// The output comes first, so an oversized shape raises MemoryError
+	// before the index table of the same size is allocated.
 	out := newTensor("BroadcastTo", t.dtype, shape)
+	idx := broadcastIndex(t.shape, shape)
 	switch d := out.data.(type) {
 	case []float32:
 		gatherLoop(d, t.data.([]float32), idx)
@@ -78,23 +80,57 @@ func binaryRaw(k binOp, a, b *Tensor) *Tensor {
 		binLoop(k, d, a.data.([]float64), b.data.([]float64))
 	case []int32:
 		intCheck(k, b)
-		binLoop(k, d, a.data.([]int32), b.data.([]int32))
+		intBinLoop(k, d, a.data.([]int32), b.data.([]int32))
 	case []int64:
 		intCheck(k, b)
-		binLoop(k, d, a.data.([]int64), b.data.([]int64))
+		intBinLoop(k, d, a.data.([]int64), b.data.([]int64))
 	}
 	return out
 }
 
+// intCheck raises for the integer divisors and exponents that have no
+// integer result: a zero divisor and a negative exponent.
 func intCheck(k binOp, b *Tensor) {
-	if k != opDiv {
-		return
-	}
-	for i := 0; i < b.Numel(); i++ {
-		if b.Int(i) == 0 {
-			raise("ZeroDivisionError", "Div", "integer division by zero")
+	switch k {
+	case opDiv:
+		for i := 0; i < b.Numel(); i++ {
+			if b.Int(i) == 0 {
+				raise("ZeroDivisionError", "Div", "integer division by zero; cast to a float dtype for true division")
+			}
+		}
+	case opPow:
+		for i := 0; i < b.Numel(); i++ {
+			if b.Int(i) < 0 {
+				valueErr("Pow", "integers to negative integer powers are not allowed; cast to a float dtype first")
+			}
 		}
 	}
+}
+
+// intBinLoop is binLoop for integers, with Pow computed exactly.
+func intBinLoop[T int32 | int64](k binOp, d, a, b []T) {
+	if k != opPow {
+		binLoop(k, d, a, b)
+		return
+	}
+	for i := range d {
+		d[i] = intPow(a[min(i, len(a)-1)], b[min(i, len(b)-1)])
+	}
+}
+
+// intPow returns x**y for y >= 0 by repeated squaring. Products wrap on
+// overflow, which gives NumPy's result, because multiplication modulo
+// 2**n does not depend on the order of the factors.
+func intPow[T int32 | int64](x, y T) T {
+	var r T = 1
+	for y > 0 {
+		if y&1 == 1 {
+			r *= x
+		}
+		x *= x
+		y >>= 1
+	}
+	return r
 }
 
 // binLoop applies op; a or b may hold a single element that broadcasts.
@@ -298,5 +334,7 @@ func Maximum(a, b *Tensor) (t *Tensor, err error) { defer catch(&err); return ma
 // Minimum returns the elementwise minimum (NaN wins).
 func Minimum(a, b *Tensor) (t *Tensor, err error) { defer catch(&err); return minimum(a, b), nil }
 
-// Pow returns a ** b elementwise.
+// Pow returns a ** b elementwise, as numpy.power does. Integer powers
+// are exact (wrapping on overflow), and a negative integer exponent
+// raises ValueError.
 func Pow(a, b *Tensor) (t *Tensor, err error) { defer catch(&err); return pow(a, b), nil }

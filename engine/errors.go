@@ -10,7 +10,8 @@ type Error struct {
 	Op  string
 	Msg string
 	// Kind is the Python exception type that fits: "ValueError",
-	// "TypeError", "IndexError", "MemoryError" or "RuntimeError".
+	// "TypeError", "IndexError", "MemoryError", "ZeroDivisionError" or
+	// "RuntimeError".
 	Kind string
 }
 

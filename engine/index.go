@@ -1,19 +1,27 @@
 package engine
 
+import "math"
+
 // Range selects start, start+step, ... along one axis, stopping before
 // stop (NumPy slice semantics after the bounds are resolved; step may be
 // negative).
 type Range struct{ Start, Stop, Step int }
 
-// Len returns the number of indices the range selects.
+// Len returns the number of indices the range selects. It does not
+// overflow for any Start, Stop and Step, and returns math.MaxInt for
+// ranges longer than that.
 func (r Range) Len() int {
+	var span, step uint
 	switch {
 	case r.Step > 0 && r.Stop > r.Start:
-		return (r.Stop - r.Start + r.Step - 1) / r.Step
+		span, step = uint(r.Stop)-uint(r.Start), uint(r.Step)
 	case r.Step < 0 && r.Start > r.Stop:
-		return (r.Start - r.Stop - r.Step - 1) / -r.Step
+		// uint(-r.Step) is 2**63 for the minimum int, as it should be.
+		span, step = uint(r.Start)-uint(r.Stop), uint(-r.Step)
+	default:
+		return 0
 	}
-	return 0
+	return int(min((span-1)/step+1, math.MaxInt))
 }
 
 // ResolveSlice applies Python's slice rules for a dimension of size n.
@@ -26,7 +34,7 @@ func ResolveSlice(start, stop *int, step, n int) Range {
 	} else {
 		lo, hi = n-1, -1
 	}
-	clamp := func(v int, def int) int {
+	clamp := func(v int) int {
 		if v < 0 {
 			v += n
 		}
@@ -36,10 +44,10 @@ func ResolveSlice(start, stop *int, step, n int) Range {
 		return min(max(v, -1), n-1)
 	}
 	if start != nil {
-		lo = clamp(*start, lo)
+		lo = clamp(*start)
 	}
 	if stop != nil {
-		hi = clamp(*stop, hi)
+		hi = clamp(*stop)
 	}
 	return Range{lo, hi, step}
 }
@@ -81,15 +89,30 @@ func stridedSlice(t *Tensor, ranges []Range) *Tensor {
 	if len(ranges) != t.Rank() {
 		valueErr("StridedSlice", "%d ranges for a tensor of rank %d", len(ranges), t.Rank())
 	}
+	ranges = append([]Range(nil), ranges...)
 	for ax, r := range ranges {
 		if r.Step == 0 {
 			valueErr("StridedSlice", "slice step cannot be zero")
 		}
-		if r.Len() > 0 && (r.Start < 0 || r.Start >= t.shape[ax]) {
+		if r.Len() == 0 {
+			continue
+		}
+		if r.Start < 0 || r.Start >= t.shape[ax] {
 			raise("IndexError", "StridedSlice", "index %d is out of bounds for axis %d with size %d", r.Start, ax, t.shape[ax])
 		}
+		// A stop past the end selects up to the end, as in NumPy.
+		if r.Step > 0 {
+			ranges[ax].Stop = min(r.Stop, t.shape[ax])
+		} else {
+			ranges[ax].Stop = max(r.Stop, -1)
+		}
 	}
-	idx, shape := stridedIndex(t.shape, ranges)
+	shape := make([]int, len(ranges))
+	for i, r := range ranges {
+		shape[i] = r.Len()
+	}
+	numel("StridedSlice", shape)
+	idx, _ := stridedIndex(t.shape, ranges)
 	out := gather(t, idx, shape)
 	return record(out, "StridedSlice", []*Tensor{t}, func(g *Tensor) []*Tensor {
 		return []*Tensor{scatterAdd(g, idx, t.shape)}
@@ -151,6 +174,7 @@ func take(t, indices *Tensor, axis int) *Tensor {
 	outer := Numel(t.shape[:axis])
 	inner := Numel(t.shape[axis+1:])
 	shape := append(append(append([]int(nil), t.shape[:axis]...), indices.shape...), t.shape[axis+1:]...)
+	numel("Gather", shape)
 	k := indices.Numel()
 	idx := make([]int, 0, outer*k*inner)
 	for o := 0; o < outer; o++ {
@@ -181,10 +205,10 @@ func MaskedSelect(t, mask *Tensor) (out *Tensor, err error) {
 	if mask.dtype != Bool {
 		typeErr("MaskedSelect", "mask dtype is %s; it must be bool", mask.dtype)
 	}
-	m := expandTo(mask, broadcastOrRaise("MaskedSelect", t.shape, mask.shape))
-	if !sameShape(m.shape, t.shape) {
+	if s, ok := BroadcastShapes(t.shape, mask.shape); !ok || !sameShape(s, t.shape) {
 		valueErr("MaskedSelect", "mask shape %s does not broadcast to %s", FormatShape(mask.shape), FormatShape(t.shape))
 	}
+	m := expandTo(mask, t.shape)
 	var idx []int
 	for i, v := range m.data.([]bool) {
 		if v {

@@ -47,12 +47,37 @@ func matmulRaw(a, b *Tensor, transA, transB bool) *Tensor {
 		blasImpl.Sgemm(ta, tb, m, n, k, 1, a.data.([]float32), lda, b.data.([]float32), ldb, 0, d, n)
 	case []float64:
 		blasImpl.Dgemm(ta, tb, m, n, k, 1, a.data.([]float64), lda, b.data.([]float64), ldb, 0, d, n)
+	case []int32:
+		intMatmul(d, a.data.([]int32), b.data.([]int32), m, n, k, lda, ldb, transA, transB)
+	case []int64:
+		intMatmul(d, a.data.([]int64), b.data.([]int64), m, n, k, lda, ldb, transA, transB)
 	default:
-		fa, fb := cast(a, Float64), cast(b, Float64)
-		r := matmulRaw(fa, fb, transA, transB)
-		return cast(r, a.dtype)
+		// Bool: NumPy's matmul of bools is the OR of ANDs.
+		fa, fb := cast(a, Int64), cast(b, Int64)
+		return cast(matmulRaw(fa, fb, transA, transB), Bool)
 	}
 	return out
+}
+
+// intMatmul multiplies in integer arithmetic, wrapping on overflow as
+// NumPy does, so int64 products beyond 2**53 stay exact.
+func intMatmul[T int32 | int64](d, a, b []T, m, n, k, lda, ldb int, transA, transB bool) {
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			var acc T
+			for p := 0; p < k; p++ {
+				ai, bi := i*lda+p, p*ldb+j
+				if transA {
+					ai = p*lda + i
+				}
+				if transB {
+					bi = j*ldb + p
+				}
+				acc += a[ai] * b[bi]
+			}
+			d[i*n+j] = acc
+		}
+	}
 }
 
 func matmul(a, b *Tensor, transA, transB bool) *Tensor {

@@ -61,122 +61,70 @@ func reduceShape(shape, axes []int, keep bool) []int {
 // moveAxesLast transposes t so that the reduced axes come last and
 // returns it with the (outer, inner) sizes of the result.
 func moveAxesLast(t *Tensor, axes []int) (*Tensor, int, int) {
-	rank := t.Rank()
+	perm := axesLastPerm(t.Rank(), axes)
+	inner := 1
+	for _, a := range axes {
+		inner *= t.shape[a]
+	}
+	outer := 1
+	for _, p := range perm[:len(perm)-len(axes)] {
+		outer *= t.shape[p]
+	}
+	return transposeRaw(t, perm), outer, inner
+}
+
+// axesLastPerm returns the permutation that keeps the axes not in axes
+// in order and moves axes (sorted) to the end.
+func axesLastPerm(rank int, axes []int) []int {
 	isRed := make([]bool, rank)
 	for _, a := range axes {
 		isRed[a] = true
 	}
 	perm := make([]int, 0, rank)
-	outer, inner := 1, 1
 	for i := 0; i < rank; i++ {
 		if !isRed[i] {
 			perm = append(perm, i)
-			outer *= t.shape[i]
 		}
 	}
-	for _, a := range axes {
-		perm = append(perm, a)
-		inner *= t.shape[a]
+	return append(perm, axes...)
+}
+
+func invertPerm(perm []int) []int {
+	inv := make([]int, len(perm))
+	for i, p := range perm {
+		inv[p] = i
 	}
-	return transposeRaw(t, perm), outer, inner
+	return inv
 }
 
 // reduceRaw reduces t over axes (all when empty) without autograd.
-// Float32 sums and means accumulate in float64 and round once.
+// Float32 sums and means accumulate in float64 and round once. Integer
+// reductions stay in integer arithmetic, and bool sums and products
+// count in int64, as NumPy's do.
 func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	name := redNames[k]
 	axes = normAxes(name, axes, t.Rank())
+	if t.dtype == Bool && k != redMax && k != redMin {
+		t = cast(t, Int64)
+	}
+	out := newTensor(name, t.dtype, reduceShape(t.shape, axes, keep))
 	src, outer, inner := moveAxesLast(t, axes)
-	dtype := t.dtype
-	if dtype == Bool && (k == redSum || k == redMean) {
-		dtype = Int64
-		src = cast(src, Int64)
-	}
-	out := newTensor(name, dtype, reduceShape(t.shape, axes, keep))
 	if inner == 0 && (k == redMax || k == redMin) && outer > 0 {
-		valueErr(name, "cannot take the %s of an empty tensor of shape %s", map[redOp]string{redMax: "maximum", redMin: "minimum"}[k], FormatShape(t.shape))
+		valueErr(name, "zero-size array of shape %s has no %s; reduce over a non-empty axis or use Sum", FormatShape(t.shape), map[redOp]string{redMax: "maximum", redMin: "minimum"}[k])
 	}
-	for o := 0; o < outer; o++ {
-		out.setFloat(o, reduceRow(k, src, o*inner, inner))
-	}
-	if k != redMean && dtype.IsInt() {
-		// Integer sums are exact in int64 arithmetic.
-		if k == redSum {
-			for o := 0; o < outer; o++ {
-				var s int64
-				for i := 0; i < inner; i++ {
-					s += src.Int(o*inner + i)
-				}
-				out.setInt(o, s)
-			}
-		}
+	switch d := out.data.(type) {
+	case []float32:
+		reduceFloatRows(k, d, src.data.([]float32), inner)
+	case []float64:
+		reduceFloatRows(k, d, src.data.([]float64), inner)
+	case []int32:
+		reduceIntRows(k, d, src.data.([]int32), inner)
+	case []int64:
+		reduceIntRows(k, d, src.data.([]int64), inner)
+	case []bool:
+		reduceBoolRows(k, d, src.data.([]bool), inner)
 	}
 	return out
-}
-
-func (t *Tensor) setInt(i int, v int64) {
-	switch s := t.data.(type) {
-	case []int32:
-		s[i] = int32(v)
-	case []int64:
-		s[i] = v
-	default:
-		t.setFloat(i, float64(v))
-	}
-}
-
-func reduceRow(k redOp, t *Tensor, start, n int) float64 {
-	switch s := t.data.(type) {
-	case []float32:
-		return reduceSlice(k, s[start:start+n])
-	case []float64:
-		return reduceSlice(k, s[start:start+n])
-	case []int32:
-		return reduceSlice(k, s[start:start+n])
-	case []int64:
-		return reduceSlice(k, s[start:start+n])
-	default:
-		b := s.([]bool)[start : start+n]
-		f := make([]float64, n)
-		for i, v := range b {
-			if v {
-				f[i] = 1
-			}
-		}
-		return reduceSlice(k, f)
-	}
-}
-
-func reduceSlice[T number](k redOp, s []T) float64 {
-	switch k {
-	case redSum, redMean:
-		var acc float64
-		for _, v := range s {
-			acc += float64(v)
-		}
-		if k == redMean {
-			return acc / float64(len(s)) // 0/0 gives NaN for empty input, as NumPy does
-		}
-		return acc
-	case redProd:
-		acc := 1.0
-		for _, v := range s {
-			acc *= float64(v)
-		}
-		return acc
-	default:
-		best := float64(s[0])
-		for _, v := range s[1:] {
-			f := float64(v)
-			if f != f {
-				return f
-			}
-			if (k == redMax && f > best) || (k == redMin && f < best) {
-				best = f
-			}
-		}
-		return best
-	}
 }
 
 func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
@@ -200,11 +148,41 @@ func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 			count := reduceRaw(redSum, hit, ax, true)
 			return []*Tensor{binaryRaw(opMul, hit, expandTo(binaryRaw(opDiv, g, count), t.shape))}
 		default:
-			// d prod / d x_i = prod / x_i, valid where x_i != 0.
-			p := reshapeRaw(out.Detach(), kept)
-			return []*Tensor{binaryRaw(opDiv, binaryRaw(opMul, expandTo(g, t.shape), expandTo(p, t.shape)), t.Detach())}
+			return []*Tensor{prodGrad(t.Detach(), g, ax)}
 		}
 	})
+}
+
+// prodGrad returns g times the product of the other elements of each
+// reduced row. It multiplies prefix and suffix products instead of
+// dividing the product by each element, so rows containing zeros get
+// the exact gradient.
+func prodGrad(t, g *Tensor, axes []int) *Tensor {
+	src, _, inner := moveAxesLast(t, axes)
+	res := newTensor("ReduceProd", t.dtype, src.shape)
+	switch d := res.data.(type) {
+	case []float32:
+		prodGradRows(d, src.data.([]float32), g.data.([]float32), inner)
+	case []float64:
+		prodGradRows(d, src.data.([]float64), g.data.([]float64), inner)
+	}
+	return transposeRaw(res, invertPerm(axesLastPerm(t.Rank(), axes)))
+}
+
+func prodGradRows[T float32 | float64](d, x, g []T, inner int) {
+	suffix := make([]float64, inner+1)
+	for o, gv := range g {
+		row := x[o*inner : (o+1)*inner]
+		suffix[inner] = 1
+		for i := inner - 1; i >= 0; i-- {
+			suffix[i] = suffix[i+1] * float64(row[i])
+		}
+		prefix := 1.0
+		for i, v := range row {
+			d[o*inner+i] = T(float64(gv) * prefix * suffix[i+1])
+			prefix *= float64(v)
+		}
+	}
 }
 
 // Sum reduces over axes (all when none are given).
@@ -223,19 +201,23 @@ func Mean(t *Tensor, axes []int, keepDims bool) (out *Tensor, err error) {
 	return reduce(redMean, t, axes, keepDims), nil
 }
 
-// Max reduces with the maximum; NaN propagates.
+// Max reduces with the maximum, as numpy.amax does: NaN propagates, an
+// empty reduced axis raises ValueError, and the gradient is split evenly
+// among tied maxima.
 func Max(t *Tensor, axes []int, keepDims bool) (out *Tensor, err error) {
 	defer catch(&err)
 	return reduce(redMax, t, axes, keepDims), nil
 }
 
-// Min reduces with the minimum; NaN propagates.
+// Min reduces with the minimum; it treats NaN, empty axes and ties as
+// Max does.
 func Min(t *Tensor, axes []int, keepDims bool) (out *Tensor, err error) {
 	defer catch(&err)
 	return reduce(redMin, t, axes, keepDims), nil
 }
 
-// Prod multiplies over axes.
+// Prod multiplies over axes. Its gradient is exact for rows that
+// contain zeros.
 func Prod(t *Tensor, axes []int, keepDims bool) (out *Tensor, err error) {
 	defer catch(&err)
 	return reduce(redProd, t, axes, keepDims), nil

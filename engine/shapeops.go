@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"math"
+	"slices"
+)
+
 // reshapeRaw returns t's storage under a new shape with the same
 // element count, without autograd.
 func reshapeRaw(t *Tensor, shape []int) *Tensor {
@@ -20,7 +25,6 @@ func reshape(t *Tensor, shape []int) *Tensor {
 // inferShape fills one -1 dimension from the element count.
 func inferShape(t *Tensor, shape []int) []int {
 	unknown := -1
-	known := 1
 	for i, d := range shape {
 		switch {
 		case d == -1 && unknown >= 0:
@@ -29,9 +33,11 @@ func inferShape(t *Tensor, shape []int) []int {
 			unknown = i
 		case d < 0:
 			valueErr("Reshape", "invalid dimension %d in shape %s", d, FormatShape(shape))
-		default:
-			known *= d
 		}
+	}
+	known, ok := knownProduct(shape)
+	if !ok {
+		valueErr("Reshape", "cannot reshape a tensor of shape %s into shape %s because the new shape overflows", FormatShape(t.shape), FormatShape(shape))
 	}
 	if unknown < 0 {
 		if known != t.Numel() {
@@ -45,6 +51,25 @@ func inferShape(t *Tensor, shape []int) []int {
 	out := append([]int(nil), shape...)
 	out[unknown] = t.Numel() / known
 	return out
+}
+
+// knownProduct multiplies the dimensions other than -1, reporting false
+// when the product overflows int. A zero dimension makes it 0.
+func knownProduct(shape []int) (int, bool) {
+	if slices.Contains(shape, 0) {
+		return 0, true
+	}
+	p := 1
+	for _, d := range shape {
+		if d == -1 {
+			continue
+		}
+		if p > math.MaxInt/d {
+			return 0, false
+		}
+		p *= d
+	}
+	return p, true
 }
 
 // Reshape returns t with a new shape of the same size; one dimension
@@ -257,4 +282,41 @@ func Stack(ts []*Tensor, axis int) (out *Tensor, err error) {
 		parts[i] = reshape(t, shape)
 	}
 	return concat(parts, axis), nil
+}
+
+// Squeeze removes the given axes, which must have size 1, or every axis
+// of size 1 when none are given, as numpy.squeeze and MindSpore's
+// ops.squeeze do. The gradient is reshaped back.
+func Squeeze(t *Tensor, axes ...int) (out *Tensor, err error) {
+	defer catch(&err)
+	drop := make([]bool, t.Rank())
+	if len(axes) == 0 {
+		for i, d := range t.shape {
+			drop[i] = d == 1
+		}
+	} else {
+		for _, a := range normAxes("Squeeze", axes, t.Rank()) {
+			if t.shape[a] != 1 {
+				valueErr("Squeeze", "cannot squeeze axis %d of shape %s because its size is not 1", a, FormatShape(t.shape))
+			}
+			drop[a] = true
+		}
+	}
+	shape := []int{}
+	for i, d := range t.shape {
+		if !drop[i] {
+			shape = append(shape, d)
+		}
+	}
+	return reshape(t, shape), nil
+}
+
+// ExpandDims inserts an axis of size 1 at position axis (negative axes
+// count from the end of the result), as numpy.expand_dims and
+// MindSpore's ops.expand_dims do.
+func ExpandDims(t *Tensor, axis int) (out *Tensor, err error) {
+	defer catch(&err)
+	axis = normAxis("ExpandDims", axis, t.Rank()+1)
+	shape := append(append(append([]int(nil), t.shape[:axis]...), 1), t.shape[axis:]...)
+	return reshape(t, shape), nil
 }

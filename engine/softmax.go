@@ -14,32 +14,47 @@ func logSoftmaxRaw(t *Tensor) *Tensor {
 	}
 	c := t.shape[t.Rank()-1]
 	out := newTensor("LogSoftmax", t.dtype, t.shape)
-	rows := 0
-	if c > 0 {
-		rows = t.Numel() / c
-	}
-	row := make([]float64, c)
-	for r := 0; r < rows; r++ {
-		m := math.Inf(-1)
-		for j := 0; j < c; j++ {
-			row[j] = t.Float(r*c + j)
-			if row[j] > m {
-				m = row[j]
-			}
-		}
-		if math.IsInf(m, -1) {
-			m = 0
-		}
-		var s float64
-		for _, v := range row {
-			s += math.Exp(v - m)
-		}
-		lse := m + math.Log(s)
-		for j, v := range row {
-			out.setFloat(r*c+j, v-lse)
-		}
+	switch d := out.data.(type) {
+	case []float32:
+		logSoftmaxRows(d, t.data.([]float32), c)
+	case []float64:
+		logSoftmaxRows(d, t.data.([]float64), c)
 	}
 	return out
+}
+
+func logSoftmaxRows[T float32 | float64](d, s []T, c int) {
+	if c == 0 {
+		return
+	}
+	for start := 0; start < len(s); start += c {
+		row := s[start : start+c]
+		lse := logSumExpRow(row)
+		for j, v := range row {
+			d[start+j] = T(float64(v) - lse)
+		}
+	}
+}
+
+// logSumExpRow returns log(sum(exp(row))) in float64, shifted by the
+// row's maximum. An empty or all -Inf row gives -Inf, a row holding +Inf
+// gives +Inf, and NaN propagates.
+func logSumExpRow[T float32 | float64](row []T) float64 {
+	m := math.Inf(-1)
+	for _, v := range row {
+		if v != v {
+			return math.NaN()
+		}
+		m = max(m, float64(v))
+	}
+	if math.IsInf(m, 0) {
+		return m
+	}
+	var s float64
+	for _, v := range row {
+		s += math.Exp(float64(v) - m)
+	}
+	return m + math.Log(s)
 }
 
 // logSoftmax is log-softmax along axis with its gradient
@@ -94,4 +109,36 @@ func LogSoftmax(t *Tensor, axis int) (out *Tensor, err error) {
 func Softmax(t *Tensor, axis int) (out *Tensor, err error) {
 	defer catch(&err)
 	return softmax(t, axis), nil
+}
+
+// LogSumExp returns log(sum(exp(t))) along axis, shifted by the maximum
+// so that it is exact for large inputs, as MindSpore's ops.logsumexp and
+// scipy.special.logsumexp do. The gradient is softmax(t) along axis.
+func LogSumExp(t *Tensor, axis int, keepDims bool) (out *Tensor, err error) {
+	defer catch(&err)
+	return logSumExp(t, axis, keepDims), nil
+}
+
+func logSumExp(t *Tensor, axis int, keep bool) *Tensor {
+	if !t.dtype.IsFloat() {
+		typeErr("LogSumExp", "dtype %s is not supported; use float32 or float64", t.dtype)
+	}
+	axis = normAxis("LogSumExp", axis, t.Rank())
+	ax := []int{axis}
+	out := newTensor("LogSumExp", t.dtype, reduceShape(t.shape, ax, keep))
+	src, _, inner := moveAxesLast(t, ax)
+	for o := range out.Numel() {
+		switch s := src.data.(type) {
+		case []float32:
+			out.setFloat(o, logSumExpRow(s[o*inner:(o+1)*inner]))
+		case []float64:
+			out.setFloat(o, logSumExpRow(s[o*inner:(o+1)*inner]))
+		}
+	}
+	kept := reduceShape(t.shape, ax, true)
+	return record(out, "LogSumExp", []*Tensor{t}, func(g *Tensor) []*Tensor {
+		lse := expandTo(reshapeRaw(out.Detach(), kept), t.shape)
+		p := unaryRaw(uExp, binaryRaw(opSub, t.Detach(), lse))
+		return []*Tensor{binaryRaw(opMul, p, expandTo(reshapeRaw(g, kept), t.shape))}
+	})
 }

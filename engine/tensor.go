@@ -34,7 +34,8 @@ type Tensor struct {
 // DType returns the tensor's element type.
 func (t *Tensor) DType() DType { return t.dtype }
 
-// Shape returns the tensor's shape. The caller must not modify it.
+// Shape returns the tensor's shape, which is empty but not nil for a
+// 0-d tensor. The caller must not modify it.
 func (t *Tensor) Shape() []int { return t.shape }
 
 // Rank returns the number of dimensions.
@@ -70,8 +71,9 @@ func (t *Tensor) String() string {
 	return fmt.Sprintf("Tensor(shape=%s, dtype=%s)", FormatShape(t.shape), t.dtype)
 }
 
-// alloc returns zeroed storage for n elements of dtype d.
-func alloc(d DType, n int) any {
+// alloc returns zeroed storage for n elements of dtype d. It raises a
+// TypeError for an invalid dtype.
+func alloc(op string, d DType, n int) any {
 	switch d {
 	case Float32:
 		return make([]float32, n)
@@ -84,15 +86,22 @@ func alloc(d DType, n int) any {
 	case Bool:
 		return make([]bool, n)
 	}
-	panic(fmt.Sprintf("engine: invalid dtype %v", d))
+	typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
+	return nil
 }
 
 func newTensor(op string, d DType, shape []int) *Tensor {
 	n := numel(op, shape)
-	return &Tensor{dtype: d, shape: append([]int(nil), shape...), data: alloc(d, n), dev: CPU}
+	return wrap(d, append(make([]int, 0, len(shape)), shape...), alloc(op, d, n))
 }
 
+// wrap makes a tensor from storage and a shape it takes ownership of. A
+// 0-d tensor gets an empty non-nil shape, so that FromValues(d, v,
+// t.Shape()...) does not mistake it for a missing shape.
 func wrap(d DType, shape []int, data any) *Tensor {
+	if shape == nil {
+		shape = []int{}
+	}
 	return &Tensor{dtype: d, shape: shape, data: data, dev: CPU}
 }
 
@@ -140,7 +149,9 @@ func fill(t *Tensor, v float64) {
 	}
 }
 
-// Scalar returns a 0-d tensor holding v converted to d.
+// Scalar returns a 0-d tensor holding v converted to d. It panics with
+// *Error when d is not one of the dtype constants, because it has no
+// error result. Full with no shape returns that error instead.
 func Scalar(d DType, v float64) *Tensor { return full(d, v, nil) }
 
 // FromFloat32 wraps data as a tensor without copying. The caller must
@@ -181,6 +192,8 @@ func fromSlice(d DType, data any, n int, shape []int) (t *Tensor, err error) {
 }
 
 // FromValues converts float64 values to a new tensor of dtype d and shape.
+// No shape means a 1-D tensor of len(values); pass an empty non-nil
+// shape for a 0-d tensor.
 func FromValues(d DType, values []float64, shape ...int) (t *Tensor, err error) {
 	defer catch(&err)
 	if shape == nil {

@@ -136,15 +136,47 @@ func unaryRaw(k unOp, a *Tensor) *Tensor {
 	return out
 }
 
+// intUnary computes the integer ops in integer arithmetic, so int64
+// values beyond 2**53 stay exact. Neg, Abs and Square wrap on overflow,
+// as NumPy's do.
 func intUnary[T int32 | int64](k unOp, d, s []T) {
 	switch k {
-	case uNeg, uAbs, uSquare, uRelu, uSign:
+	case uNeg:
 		for i, x := range s {
-			d[i] = T(evalUnary(k, float64(x)))
+			d[i] = -x
+		}
+	case uAbs:
+		for i, x := range s {
+			d[i] = x
+			if x < 0 {
+				d[i] = -x
+			}
+		}
+	case uSquare:
+		for i, x := range s {
+			d[i] = x * x
+		}
+	case uRelu:
+		for i, x := range s {
+			d[i] = max(x, 0)
+		}
+	case uSign:
+		for i, x := range s {
+			d[i] = T(cmpSign(x))
 		}
 	default:
 		typeErr(unOpNames[k], "integer tensors are not supported; cast to float32 first")
 	}
+}
+
+func cmpSign[T int32 | int64](x T) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
 }
 
 func unary(k unOp, a *Tensor) *Tensor {
@@ -236,7 +268,10 @@ func Log1p(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(u
 func Softplus(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uSoftplus, a), nil }
 
 // LogSigmoid returns log(sigmoid(a)) without overflow for any a.
-func LogSigmoid(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uLogSigmoid, a), nil }
+func LogSigmoid(a *Tensor) (t *Tensor, err error) {
+	defer catch(&err)
+	return unary(uLogSigmoid, a), nil
+}
 
 // Floor rounds toward minus infinity; its gradient is 0.
 func Floor(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uFloor, a), nil }
@@ -251,4 +286,7 @@ func Cos(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uCo
 func Rsqrt(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uRsqrt, a), nil }
 
 // Reciprocal returns 1/a.
-func Reciprocal(a *Tensor) (t *Tensor, err error) { defer catch(&err); return unary(uReciprocal, a), nil }
+func Reciprocal(a *Tensor) (t *Tensor, err error) {
+	defer catch(&err)
+	return unary(uReciprocal, a), nil
+}

@@ -1,0 +1,157 @@
+package nn
+
+import (
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/tensor"
+	"github.com/cellscript/cellscript/engine"
+	"go.starlark.net/starlark"
+)
+
+// Wrapper cells connect a network, a loss and an optimizer.
+var (
+	WithLossCell     *pyobj.Class
+	WithEvalCell     *pyobj.Class
+	TrainOneStepCell *pyobj.Class
+)
+
+func init() {
+	WithLossCell = newCellClass(cellClass{
+		name:    "WithLossCell",
+		doc:     "WithLossCell(backbone, loss_fn)\n\nconstruct(data, label) returns loss_fn(backbone(data), label).",
+		autoOff: true,
+		init: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var backbone, lossFn starlark.Value
+			if err := starlark.UnpackArgs("WithLossCell", args, kwargs, "backbone", &backbone, "loss_fn", &lossFn); err != nil {
+				return nil, err
+			}
+			if err := self.SetField("_backbone", backbone); err != nil {
+				return nil, err
+			}
+			return starlark.None, self.SetField("_loss_fn", lossFn)
+		},
+		construct: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var data, label starlark.Value
+			if err := starlark.UnpackArgs("WithLossCell", args, kwargs, "data", &data, "label", &label); err != nil {
+				return nil, err
+			}
+			out, err := starlark.Call(thread, attr(self, "_backbone"), starlark.Tuple{data}, nil)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Call(thread, attr(self, "_loss_fn"), starlark.Tuple{out, label}, nil)
+		},
+		methods: []pyobj.Method{{Name: "backbone_network", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return attr(self, "_backbone"), nil
+		}}},
+	})
+	WithEvalCell = newCellClass(cellClass{
+		name:    "WithEvalCell",
+		doc:     "WithEvalCell(network, loss_fn, add_cast_fp32=False)\n\nconstruct(data, label) returns (loss, outputs, label).",
+		autoOff: true,
+		init: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var network, lossFn starlark.Value
+			if err := starlark.UnpackArgs("WithEvalCell", args, kwargs, "network", &network, "loss_fn", &lossFn, "add_cast_fp32?", new(bool)); err != nil {
+				return nil, err
+			}
+			if err := self.SetField("_network", network); err != nil {
+				return nil, err
+			}
+			return starlark.None, self.SetField("_loss_fn", lossFn)
+		},
+		construct: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var data, label starlark.Value
+			if err := starlark.UnpackArgs("WithEvalCell", args, kwargs, "data", &data, "label", &label); err != nil {
+				return nil, err
+			}
+			out, err := starlark.Call(thread, attr(self, "_network"), starlark.Tuple{data}, nil)
+			if err != nil {
+				return nil, err
+			}
+			loss, err := starlark.Call(thread, attr(self, "_loss_fn"), starlark.Tuple{out, label}, nil)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Tuple{loss, out, label}, nil
+		},
+	})
+	TrainOneStepCell = newCellClass(cellClass{
+		name: "TrainOneStepCell",
+		doc: `TrainOneStepCell(network, optimizer, sens=1.0)
+
+construct(*inputs) computes loss = network(*inputs), its gradients with
+respect to optimizer.parameters (scaled by sens), applies the optimizer
+and returns the loss computed before the update.`,
+		autoOff: true,
+		init: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var network, opt starlark.Value
+			sens := 1.0
+			if err := starlark.UnpackArgs("TrainOneStepCell", args, kwargs, "network", &network, "optimizer", &opt, "sens?", (*core.Float)(&sens)); err != nil {
+				return nil, err
+			}
+			if _, _, err := StateOf(network); err != nil {
+				return nil, core.Errorf("TypeError", "TrainOneStepCell: network must be a Cell, got %s", network.Type())
+			}
+			if _, err := OptimizerOf(opt); err != nil {
+				return nil, err
+			}
+			if err := self.SetField("network", network); err != nil {
+				return nil, err
+			}
+			if err := self.SetField("optimizer", opt); err != nil {
+				return nil, err
+			}
+			return starlark.None, self.DictSet("sens", starlark.Float(sens))
+		},
+		construct: trainOneStep,
+	})
+}
+
+// ComputeGrads runs fn (a loss network) on inputs and returns the loss
+// and its gradients with respect to params.
+func ComputeGrads(thread *starlark.Thread, fn starlark.Value, inputs starlark.Tuple, params []*tensor.Parameter, sens float64) (starlark.Value, []*engine.Tensor, error) {
+	loss, err := starlark.Call(thread, fn, inputs, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	lossT := loss
+	if tup, ok := loss.(starlark.Tuple); ok && len(tup) > 0 {
+		lossT = tup[0]
+	}
+	lt, _, ok := tensor.Of(lossT)
+	if !ok {
+		return nil, nil, core.Errorf("TypeError", "the loss network returned %s; it must return a Tensor", loss.Type())
+	}
+	wrt := make([]*engine.Tensor, len(params))
+	for i, p := range params {
+		wrt[i] = p.T
+	}
+	var s *engine.Tensor
+	if sens != 1 || lt.Rank() > 0 {
+		s, _ = engine.Full(lt.DType(), sens, lt.Shape()...)
+	}
+	grads, err := engine.Grad(lt, wrt, s)
+	if err != nil {
+		return nil, nil, core.EngineError("TrainOneStepCell", err)
+	}
+	return loss, grads, nil
+}
+
+func trainOneStep(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, core.Errorf("TypeError", "TrainOneStepCell takes positional inputs only")
+	}
+	opt, err := OptimizerOf(attr(self, "optimizer"))
+	if err != nil {
+		return nil, err
+	}
+	sens, _ := starlark.AsFloat(attr(self, "sens"))
+	loss, grads, err := ComputeGrads(thread, attr(self, "network"), args, opt.Params, sens)
+	if err != nil {
+		return nil, err
+	}
+	if err := opt.Apply(thread, grads); err != nil {
+		return nil, err
+	}
+	return loss, nil
+}

@@ -1,0 +1,135 @@
+package pyobj
+
+import (
+	"reflect"
+	"strings"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// CompareHook, when set, handles comparisons that no instance method
+// handled, before go.starlark.net's own comparison. It lets another package
+// return elementwise results for tensors. It returns handled false to pass.
+// Set it during program initialisation, before any script runs.
+var CompareHook func(op syntax.Token, x, y starlark.Value) (result starlark.Value, handled bool, err error)
+
+// compareValues implements the comparison builtins: instance special
+// methods, then CompareHook, then identity for instances and
+// starlark.Compare for everything else.
+func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
+	_, xIsInstance := x.(*Instance)
+	_, yIsInstance := y.(*Instance)
+	if xIsInstance || yIsInstance {
+		result, err := dispatchCompare(thread, op, x, y)
+		if err != nil || result != NotImplemented {
+			return result, err
+		}
+	}
+	if CompareHook != nil {
+		result, handled, err := CompareHook(op, x, y)
+		if err != nil || handled {
+			return result, err
+		}
+	}
+	if xIsInstance || yIsInstance {
+		return defaultCompare(op, x, y)
+	}
+	ok, err := starlark.Compare(op, x, y)
+	if err != nil {
+		if strings.HasSuffix(err.Error(), " not implemented") {
+			return defaultCompare(op, x, y)
+		}
+		return nil, err
+	}
+	return starlark.Bool(ok), nil
+}
+
+func comparisonBuiltin(name string, op syntax.Token) *starlark.Builtin {
+	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var x, y starlark.Value
+		if err := unpackPositional(b.Name(), args, kwargs, 2, &x, &y); err != nil {
+			return nil, err
+		}
+		return compareValues(thread, op, x, y)
+	})
+}
+
+// identical implements Python's "is" as CPython behaves in practice:
+// None, booleans, ints from -5 to 256, strings, bytes and floats are
+// identical when equal, the empty tuple is unique, and other values are
+// identical when they are the same Go pointer, map, slice or function.
+func identical(x, y starlark.Value) bool {
+	switch x := x.(type) {
+	case starlark.NoneType:
+		_, ok := y.(starlark.NoneType)
+		return ok
+	case starlark.Bool:
+		yb, ok := y.(starlark.Bool)
+		return ok && x == yb
+	case starlark.Int:
+		yi, ok := y.(starlark.Int)
+		if !ok || !isCachedInt(x) || !isCachedInt(yi) {
+			return false
+		}
+		xn, _ := x.Int64()
+		yn, _ := yi.Int64()
+		return xn == yn
+	case starlark.String:
+		ys, ok := y.(starlark.String)
+		return ok && x == ys
+	case starlark.Bytes:
+		yb, ok := y.(starlark.Bytes)
+		return ok && x == yb
+	case starlark.Float:
+		// NOTE: CPython makes a new float object for each computed value,
+		// so "is" between equal computed floats is False there.
+		yf, ok := y.(starlark.Float)
+		return ok && x == yf
+	case starlark.Tuple:
+		yt, ok := y.(starlark.Tuple)
+		if !ok || len(x) != len(yt) {
+			return false
+		}
+		return len(x) == 0 || &x[0] == &yt[0]
+	}
+	return sameReference(x, y)
+}
+
+// isCachedInt reports whether CPython keeps a single object for i.
+// NOTE: larger ints are never identical here, even a variable with
+// itself, because starlark.Int does not expose its storage.
+func isCachedInt(i starlark.Int) bool {
+	n, ok := i.Int64()
+	return ok && n >= -5 && n <= 256
+}
+
+// sameReference compares two values of the same Go type by reference
+// without ever panicking on uncomparable types.
+func sameReference(x, y starlark.Value) bool {
+	xv, yv := reflect.ValueOf(x), reflect.ValueOf(y)
+	if !xv.IsValid() || !yv.IsValid() || xv.Type() != yv.Type() {
+		return false
+	}
+	switch xv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		return xv.Pointer() == yv.Pointer()
+	case reflect.Slice:
+		return xv.Len() == yv.Len() && xv.Pointer() == yv.Pointer()
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.String:
+		return x == y
+	}
+	// NOTE: other value types (structs, arrays) have no identity in Go,
+	// so "is" is False between them.
+	return false
+}
+
+func isBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x, y starlark.Value
+	if err := unpackPositional(b.Name(), args, kwargs, 2, &x, &y); err != nil {
+		return nil, err
+	}
+	return starlark.Bool(identical(x, y)), nil
+}

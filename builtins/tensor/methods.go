@@ -1,0 +1,519 @@
+package tensor
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/engine"
+	"go.starlark.net/starlark"
+)
+
+type method func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+
+// methods are shared by both flavors; numpyOnly and msOnly name those
+// that exist in one library alone.
+var methods = map[string]method{
+	"astype":      mAstype,
+	"mean":        reduceMethod("mean"),
+	"sum":         reduceMethod("sum"),
+	"max":         reduceMethod("max"),
+	"min":         reduceMethod("min"),
+	"prod":        reduceMethod("prod"),
+	"argmax":      argMethod(true),
+	"argmin":      argMethod(false),
+	"abs":         unaryMethod("abs", engine.Abs),
+	"exp":         unaryMethod("exp", engine.Exp),
+	"log":         unaryMethod("log", engine.Log),
+	"sqrt":        unaryMethod("sqrt", engine.Sqrt),
+	"square":      unaryMethod("square", engine.Square),
+	"reshape":     mReshape,
+	"view":        mReshape,
+	"transpose":   mTranspose,
+	"flatten":     mFlatten,
+	"squeeze":     mSqueeze,
+	"expand_dims": mExpandDims,
+	"item":        mItem,
+	"tolist":      mTolist,
+	"asnumpy":     mAsnumpy,
+	"numpy":       mAsnumpy,
+	"copy":        mCopy,
+	"clip":        mClip,
+	"all":         boolReduce(true),
+	"any":         boolReduce(false),
+}
+
+var numpyOnly = map[string]bool{"tolist": true, "view": false}
+var msOnly = map[string]bool{"asnumpy": true, "expand_dims": true, "view": true}
+
+// Attr returns attributes (shape, dtype, ndim, size, T) and bound
+// methods.
+func (t *Tensor) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "shape":
+		return shapeTuple(t.T.Shape()), nil
+	case "dtype":
+		return DType{t.T.DType(), t.Flavor}, nil
+	case "ndim":
+		return starlark.MakeInt(t.T.Rank()), nil
+	case "size":
+		return starlark.MakeInt(t.T.Numel()), nil
+	case "T":
+		out, err := engine.Transpose(t.T, nil)
+		if err != nil {
+			return nil, err
+		}
+		return wrapFlavor(out, t.Flavor), nil
+	}
+	m, ok := methods[name]
+	if !ok || (t.Flavor == MindSpore && numpyOnly[name]) || (t.Flavor == NumPy && msOnly[name]) {
+		return nil, nil
+	}
+	return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return m(t, args, kwargs)
+	}), nil
+}
+
+// AttrNames lists the attributes of the value's flavor.
+func (t *Tensor) AttrNames() []string {
+	names := []string{"T", "dtype", "ndim", "shape", "size"}
+	for n := range methods {
+		if (t.Flavor == MindSpore && numpyOnly[n]) || (t.Flavor == NumPy && msOnly[n]) {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func shapeTuple(shape []int) starlark.Tuple {
+	tup := make(starlark.Tuple, len(shape))
+	for i, d := range shape {
+		tup[i] = starlark.MakeInt(d)
+	}
+	return tup
+}
+
+func mAstype(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var dv starlark.Value
+	if err := starlark.UnpackArgs("astype", args, kwargs, "dtype", &dv); err != nil {
+		return nil, err
+	}
+	d, err := DTypeOf(dv)
+	if err != nil {
+		return nil, core.Errorf("TypeError", "astype: %v", err)
+	}
+	out, err := engine.Cast(t.T, d)
+	if err != nil {
+		return nil, err
+	}
+	if out == t.T {
+		out = t.T.Clone()
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+// Axes parses an axis argument: None, an int, or a tuple/list of ints.
+func Axes(v starlark.Value) ([]int, error) {
+	if v == nil || v == starlark.None {
+		return nil, nil
+	}
+	var i int
+	if err := starlark.AsInt(v, &i); err == nil {
+		return []int{i}, nil
+	}
+	seq, ok := v.(starlark.Indexable)
+	if !ok {
+		return nil, core.Errorf("TypeError", "axis must be an int or a tuple of ints, not %s", v.Type())
+	}
+	axes := make([]int, seq.Len())
+	for k := range axes {
+		if err := starlark.AsInt(seq.Index(k), &axes[k]); err != nil {
+			return nil, core.Errorf("TypeError", "axis must be an int or a tuple of ints, not %s", v.String())
+		}
+	}
+	if len(axes) == 0 {
+		return []int{}, nil
+	}
+	return axes, nil
+}
+
+// Reduce applies a named reduction ("mean", "sum", "max", "min",
+// "prod") with NumPy's result dtypes: integer sums stay int64, integer
+// means become float64 (NumPy) or float32 (MindSpore).
+func Reduce(name string, t *engine.Tensor, axes []int, keep bool, f Flavor) (*engine.Tensor, error) {
+	if axes != nil && len(axes) == 0 {
+		// An empty axis tuple reduces nothing.
+		return t, nil
+	}
+	switch name {
+	case "mean":
+		if !t.DType().IsFloat() {
+			c, err := engine.Cast(t, floatDType(f))
+			if err != nil {
+				return nil, err
+			}
+			t = c
+		}
+		if f == NumPy {
+			// NumPy divides the sum by the count in the array's dtype.
+			s, err := engine.Sum(t, axes, keep)
+			if err != nil {
+				return nil, err
+			}
+			n := t.Numel() / max(s.Numel(), 1)
+			if t.Numel() == 0 {
+				n = 0
+			}
+			return engine.Div(s, engine.Scalar(t.DType(), float64(n)))
+		}
+		return engine.Mean(t, axes, keep)
+	case "sum":
+		if t.DType() == engine.Bool || t.DType() == engine.Int32 && f == NumPy {
+			c, err := engine.Cast(t, engine.Int64)
+			if err != nil {
+				return nil, err
+			}
+			t = c
+		}
+		return engine.Sum(t, axes, keep)
+	case "max":
+		return engine.Max(t, axes, keep)
+	case "min":
+		return engine.Min(t, axes, keep)
+	case "prod":
+		return engine.Prod(t, axes, keep)
+	}
+	return nil, fmt.Errorf("unknown reduction %s", name)
+}
+
+func reduceMethod(name string) method {
+	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var axis starlark.Value = starlark.None
+		keep := false
+		var err error
+		if t.Flavor == MindSpore {
+			err = starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "keep_dims?", &keep)
+		} else {
+			err = starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "dtype?", new(starlark.Value), "out?", new(starlark.Value), "keepdims?", &keep)
+		}
+		if err != nil {
+			return nil, err
+		}
+		axes, err := Axes(axis)
+		if err != nil {
+			return nil, err
+		}
+		out, err := Reduce(name, t.T, axes, keep, t.Flavor)
+		if err != nil {
+			return nil, core.EngineError(t.Type()+"."+name, err)
+		}
+		return wrapFlavor(out, t.Flavor), nil
+	}
+}
+
+func argMethod(isMax bool) method {
+	name := "argmin"
+	if isMax {
+		name = "argmax"
+	}
+	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var axis starlark.Value = starlark.None
+		if err := starlark.UnpackArgs(name, args, kwargs, "axis?", &axis); err != nil {
+			return nil, err
+		}
+		src := t.T
+		ax := 0
+		if axis == starlark.None {
+			r, err := engine.Reshape(src, -1)
+			if err != nil {
+				return nil, err
+			}
+			src = r
+		} else if err := starlark.AsInt(axis, &ax); err != nil {
+			return nil, core.Errorf("TypeError", "%s: axis must be an int", name)
+		}
+		var out *engine.Tensor
+		var err error
+		if isMax {
+			out, err = engine.ArgMax(src, ax, false)
+		} else {
+			out, err = engine.ArgMin(src, ax, false)
+		}
+		if err != nil {
+			return nil, core.EngineError(name, err)
+		}
+		if t.Flavor == MindSpore {
+			out, _ = engine.Cast(out, engine.Int32)
+		}
+		return wrapFlavor(out, t.Flavor), nil
+	}
+}
+
+func unaryMethod(name string, f func(*engine.Tensor) (*engine.Tensor, error)) method {
+	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if err := starlark.UnpackArgs(name, args, kwargs); err != nil {
+			return nil, err
+		}
+		out, err := f(t.T)
+		if err != nil {
+			return nil, core.EngineError(name, err)
+		}
+		return wrapFlavor(out, t.Flavor), nil
+	}
+}
+
+// ShapeArgs parses reshape-style arguments: ints or one tuple/list.
+func ShapeArgs(args starlark.Tuple) ([]int, error) {
+	if len(args) == 1 {
+		if seq, ok := args[0].(starlark.Indexable); ok {
+			vals := make(starlark.Tuple, seq.Len())
+			for i := range vals {
+				vals[i] = seq.Index(i)
+			}
+			args = vals
+		}
+	}
+	shape := make([]int, len(args))
+	for i, a := range args {
+		if err := starlark.AsInt(a, &shape[i]); err != nil {
+			return nil, core.Errorf("TypeError", "shape entries must be ints, not %s", a.Type())
+		}
+	}
+	return shape, nil
+}
+
+func mReshape(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	shape, err := ShapeArgs(args)
+	if err != nil {
+		return nil, err
+	}
+	out, err := engine.Reshape(t.T, shape...)
+	if err != nil {
+		return nil, core.EngineError("reshape", err)
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+func mTranspose(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var perm []int
+	if len(args) > 0 {
+		p, err := ShapeArgs(args)
+		if err != nil {
+			return nil, err
+		}
+		perm = p
+	}
+	out, err := engine.Transpose(t.T, perm)
+	if err != nil {
+		return nil, core.EngineError("transpose", err)
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+func mFlatten(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	out, err := engine.Reshape(t.T, -1)
+	if err != nil {
+		return nil, err
+	}
+	if out.Numel() == 0 {
+		out, _ = engine.Reshape(t.T, 0)
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+func mSqueeze(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var axis starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("squeeze", args, kwargs, "axis?", &axis); err != nil {
+		return nil, err
+	}
+	axes, err := Axes(axis)
+	if err != nil {
+		return nil, err
+	}
+	out, err := Squeeze(t.T, axes)
+	if err != nil {
+		return nil, err
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+// Squeeze removes the given size-1 axes, or all of them when axes is nil.
+func Squeeze(t *engine.Tensor, axes []int) (*engine.Tensor, error) {
+	drop := make([]bool, t.Rank())
+	if axes == nil {
+		for i, d := range t.Shape() {
+			drop[i] = d == 1
+		}
+	}
+	for _, a := range axes {
+		if a < 0 {
+			a += t.Rank()
+		}
+		if a < 0 || a >= t.Rank() {
+			return nil, core.Errorf("ValueError", "squeeze: axis %d is out of range for rank %d", a, t.Rank())
+		}
+		if t.Shape()[a] != 1 {
+			return nil, core.Errorf("ValueError", "squeeze: cannot select an axis to squeeze out which has size not equal to one (axis %d has size %d)", a, t.Shape()[a])
+		}
+		drop[a] = true
+	}
+	shape := []int{}
+	for i, d := range t.Shape() {
+		if !drop[i] {
+			shape = append(shape, d)
+		}
+	}
+	return engine.Reshape(t, shape...)
+}
+
+func mExpandDims(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var axis int
+	if err := starlark.UnpackArgs("expand_dims", args, kwargs, "axis", &axis); err != nil {
+		return nil, err
+	}
+	out, err := ExpandDims(t.T, axis)
+	if err != nil {
+		return nil, err
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+// ExpandDims inserts a size-1 axis at axis (negative counts from the end
+// of the result).
+func ExpandDims(t *engine.Tensor, axis int) (*engine.Tensor, error) {
+	r := t.Rank() + 1
+	if axis < -r || axis >= r {
+		return nil, core.Errorf("ValueError", "expand_dims: axis %d is out of range for a result of rank %d", axis, r)
+	}
+	if axis < 0 {
+		axis += r
+	}
+	shape := append(append(append([]int{}, t.Shape()[:axis]...), 1), t.Shape()[axis:]...)
+	return engine.Reshape(t, shape...)
+}
+
+func mItem(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackArgs("item", args, kwargs); err != nil {
+		return nil, err
+	}
+	if t.T.Numel() != 1 {
+		return nil, core.Errorf("ValueError", "can only convert an array of size 1 to a Python scalar, got size %d", t.T.Numel())
+	}
+	return ElementValue(t.T, 0), nil
+}
+
+// ElementValue returns element i as a Python bool, int or float.
+func ElementValue(t *engine.Tensor, i int) starlark.Value {
+	switch {
+	case t.DType() == engine.Bool:
+		return starlark.Bool(t.Bools()[i])
+	case t.DType().IsInt():
+		return starlark.MakeInt64(t.Int(i))
+	}
+	return starlark.Float(t.Float(i))
+}
+
+func mTolist(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackArgs("tolist", args, kwargs); err != nil {
+		return nil, err
+	}
+	return ToList(t.T), nil
+}
+
+// ToList converts to nested Python lists, as ndarray.tolist does.
+func ToList(t *engine.Tensor) starlark.Value {
+	if t.Rank() == 0 {
+		return ElementValue(t, 0)
+	}
+	var build func(axis, off int) starlark.Value
+	shape := t.Shape()
+	build = func(axis, off int) starlark.Value {
+		n := shape[axis]
+		inner := engine.Numel(shape[axis+1:])
+		out := make([]starlark.Value, n)
+		for i := 0; i < n; i++ {
+			if axis == len(shape)-1 {
+				out[i] = ElementValue(t, off+i)
+			} else {
+				out[i] = build(axis+1, off+i*inner)
+			}
+		}
+		return starlark.NewList(out)
+	}
+	return build(0, 0)
+}
+
+func mAsnumpy(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackArgs("asnumpy", args, kwargs); err != nil {
+		return nil, err
+	}
+	return &Tensor{T: t.T.Detach(), Flavor: NumPy}, nil
+}
+
+func mCopy(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return wrapFlavor(t.T.Clone(), t.Flavor), nil
+}
+
+func mClip(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var lo, hi starlark.Value = starlark.None, starlark.None
+	if err := starlark.UnpackArgs("clip", args, kwargs, "a_min?", &lo, "a_max?", &hi); err != nil {
+		return nil, err
+	}
+	return Clip(t, lo, hi)
+}
+
+// Clip limits values to [lo, hi]; None leaves a side open.
+func Clip(t *Tensor, lo, hi starlark.Value) (starlark.Value, error) {
+	var cur starlark.Value = t
+	var err error
+	if lo != starlark.None {
+		a, b, f, e := operands(cur, lo)
+		if e != nil {
+			return nil, e
+		}
+		out, e := engine.Maximum(a, b)
+		if e != nil {
+			return nil, core.EngineError("clip", e)
+		}
+		cur = wrapFlavor(out, f)
+	}
+	if hi != starlark.None {
+		a, b, f, e := operands(cur, hi)
+		if e != nil {
+			return nil, e
+		}
+		out, e := engine.Minimum(a, b)
+		if e != nil {
+			return nil, core.EngineError("clip", e)
+		}
+		cur = wrapFlavor(out, f)
+	}
+	return cur, err
+}
+
+func boolReduce(all bool) method {
+	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		res := all
+		for i := 0; i < t.T.Numel(); i++ {
+			v := t.T.Float(i) != 0
+			if all && !v {
+				res = false
+				break
+			}
+			if !all && v {
+				res = true
+				break
+			}
+		}
+		return wrapFlavor(engine.Scalar(engine.Bool, b2f(res)), t.Flavor), nil
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

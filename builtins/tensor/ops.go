@@ -1,0 +1,316 @@
+package tensor
+
+import (
+	"fmt"
+
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/engine"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// Operands converts the two sides of a binary op to engine tensors of
+// one dtype, with the promotion rules of the operator forms.
+func Operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
+	return operands(x, y)
+}
+
+// operands converts the two sides of a binary operator to engine tensors
+// of one dtype. Python numbers are weakly typed, as in NumPy and
+// MindSpore: a float32 tensor plus 2.5 stays float32, an integer tensor
+// plus 2.5 becomes float32 (MindSpore) or float64 (NumPy).
+func operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
+	ta, fa, okA := Of(x)
+	tb, fb, okB := Of(y)
+	switch {
+	case okA && okB:
+		f = NumPy
+		if fa == MindSpore || fb == MindSpore {
+			f = MindSpore
+		}
+		d := engine.Promote(ta.DType(), tb.DType())
+		if f == MindSpore {
+			d = engine.PromoteMindSpore(ta.DType(), tb.DType())
+		}
+		a, err = engine.Cast(ta, d)
+		if err == nil {
+			b, err = engine.Cast(tb, d)
+		}
+		return a, b, f, err
+	case okA:
+		b, err = weakScalar(y, ta.DType(), fa)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		a, err = engine.Cast(ta, b.DType())
+		return a, b, fa, err
+	case okB:
+		a, err = weakScalar(x, tb.DType(), fb)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		b, err = engine.Cast(tb, a.DType())
+		return a, b, fb, err
+	}
+	return nil, nil, 0, fmt.Errorf("neither operand is a tensor")
+}
+
+// weakScalar converts a Python number to a 0-d tensor in the dtype that
+// the tensor operand's dtype d gives under weak promotion.
+func weakScalar(v starlark.Value, d engine.DType, f Flavor) (*engine.Tensor, error) {
+	isNum, isFloat := ScalarKind(v)
+	if !isNum {
+		if v == starlark.None {
+			return nil, core.Errorf("TypeError", "unsupported operand type: a tensor and None")
+		}
+		t, err := ToEngine(v, nil, f)
+		if err != nil {
+			return nil, core.Errorf("TypeError", "unsupported operand: a tensor and %s (%v)", v.Type(), err)
+		}
+		return t, nil
+	}
+	target := d
+	switch {
+	case isFloat && !d.IsFloat():
+		target = engine.Float32
+		if f == NumPy {
+			target = engine.Float64
+		}
+	case d == engine.Bool:
+		if _, ok := v.(starlark.Bool); !ok {
+			target = engine.Int64
+		}
+	}
+	var fv float64
+	switch n := v.(type) {
+	case starlark.Float:
+		fv = float64(n)
+	case starlark.Int:
+		fv, _ = starlark.AsFloat(n)
+	case starlark.Bool:
+		if n {
+			fv = 1
+		}
+	}
+	return engine.Scalar(target, fv), nil
+}
+
+func floatDType(f Flavor) engine.DType {
+	if f == NumPy {
+		return engine.Float64
+	}
+	return engine.Float32
+}
+
+// Arith applies a Python arithmetic operator to two operands, at least
+// one of which is a tensor.
+func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
+	a, b, f, err := operands(x, y)
+	if err != nil {
+		return nil, err
+	}
+	var out *engine.Tensor
+	switch op {
+	case syntax.PLUS:
+		out, err = engine.Add(a, b)
+	case syntax.MINUS:
+		out, err = engine.Sub(a, b)
+	case syntax.STAR:
+		out, err = engine.Mul(a, b)
+	case syntax.SLASH:
+		if !a.DType().IsFloat() {
+			if a, err = engine.Cast(a, floatDType(f)); err == nil {
+				b, err = engine.Cast(b, floatDType(f))
+			}
+		}
+		if err == nil {
+			out, err = engine.Div(a, b)
+		}
+	case syntax.SLASHSLASH:
+		out, err = floorDiv(a, b)
+	case syntax.PERCENT:
+		out, err = mod(a, b)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, core.EngineError(opCall(op), err)
+	}
+	return wrapFlavor(out, f), nil
+}
+
+func opCall(op syntax.Token) string {
+	return fmt.Sprintf("operator %s", op)
+}
+
+func wrapFlavor(t *engine.Tensor, f Flavor) *Tensor {
+	return &Tensor{T: t, Flavor: f, Scalar: f == NumPy && t.Rank() == 0}
+}
+
+// floorDiv is Python's a // b: floor(a / b), computed in float64 for
+// integers so that negative operands round down.
+func floorDiv(a, b *engine.Tensor) (*engine.Tensor, error) {
+	d := a.DType()
+	fa, err := engine.Cast(a, engine.Float64)
+	if err != nil {
+		return nil, err
+	}
+	fb, err := engine.Cast(b, engine.Float64)
+	if err != nil {
+		return nil, err
+	}
+	if d.IsInt() {
+		for _, v := range fb.Floats() {
+			if v == 0 {
+				return nil, core.Errorf("ZeroDivisionError", "integer division or modulo by zero")
+			}
+		}
+	}
+	q, err := engine.Div(fa, fb)
+	if err != nil {
+		return nil, err
+	}
+	q, err = engine.Floor(q)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Cast(q, d)
+}
+
+// mod is Python's a % b = a - floor(a / b) * b, with the sign of b.
+func mod(a, b *engine.Tensor) (*engine.Tensor, error) {
+	q, err := floorDiv(a, b)
+	if err != nil {
+		return nil, err
+	}
+	if a.DType().IsFloat() {
+		// floorDiv cast back to float already; recompute without the cast.
+		qb, err := engine.Mul(q, b)
+		if err != nil {
+			return nil, err
+		}
+		return engine.Sub(a, qb)
+	}
+	qb, err := engine.Mul(q, b)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Sub(a, qb)
+}
+
+// Binary implements the arithmetic operators for tensors.
+func (t *Tensor) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+	if side == starlark.Left {
+		return Arith(op, t, y)
+	}
+	return Arith(op, y, t)
+}
+
+// Unary implements -t, +t and ~t (logical not for bool tensors).
+func (t *Tensor) Unary(op syntax.Token) (starlark.Value, error) {
+	var out *engine.Tensor
+	var err error
+	switch op {
+	case syntax.MINUS:
+		out, err = engine.Neg(t.T)
+	case syntax.PLUS:
+		out = t.T
+	case syntax.TILDE:
+		if t.T.DType() != engine.Bool {
+			return nil, core.Errorf("TypeError", "operator ~ is supported only for bool tensors, not %s", t.T.DType())
+		}
+		out, err = engine.LogicalNot(t.T)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, core.EngineError(opCall(op), err)
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+// Pow is x ** y where either side is a tensor.
+func Pow(x, y starlark.Value) (starlark.Value, error) {
+	a, b, f, err := operands(x, y)
+	if err != nil {
+		return nil, err
+	}
+	out, err := engine.Pow(a, b)
+	if err != nil {
+		return nil, core.EngineError("operator **", err)
+	}
+	return wrapFlavor(out, f), nil
+}
+
+// Compare is an elementwise comparison that returns a bool tensor.
+func Compare(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
+	a, b, f, err := operands(x, y)
+	if err != nil {
+		return nil, err
+	}
+	var out *engine.Tensor
+	switch op {
+	case syntax.LT:
+		out, err = engine.Less(a, b)
+	case syntax.LE:
+		out, err = engine.LessEqual(a, b)
+	case syntax.GT:
+		out, err = engine.Greater(a, b)
+	case syntax.GE:
+		out, err = engine.GreaterEqual(a, b)
+	case syntax.EQL:
+		out, err = engine.Equal(a, b)
+	case syntax.NEQ:
+		out, err = engine.NotEqual(a, b)
+	default:
+		return nil, fmt.Errorf("unsupported comparison %s", op)
+	}
+	if err != nil {
+		return nil, core.EngineError(fmt.Sprintf("operator %s", op), err)
+	}
+	return wrapFlavor(out, f), nil
+}
+
+// MatMul is x @ y for 1-D and 2-D operands, with NumPy's rules for
+// vectors (a 1-D left operand is a row, a 1-D right operand a column,
+// and the added axis is removed again).
+func MatMul(x, y starlark.Value) (starlark.Value, error) {
+	a, b, f, err := operands(x, y)
+	if err != nil {
+		return nil, err
+	}
+	out, err := matmulND(a, b)
+	if err != nil {
+		return nil, core.EngineError("operator @", err)
+	}
+	return wrapFlavor(out, f), nil
+}
+
+func matmulND(a, b *engine.Tensor) (*engine.Tensor, error) {
+	var err error
+	va, vb := a.Rank() == 1, b.Rank() == 1
+	if va {
+		if a, err = engine.Reshape(a, 1, a.Shape()[0]); err != nil {
+			return nil, err
+		}
+	}
+	if vb {
+		if b, err = engine.Reshape(b, b.Shape()[0], 1); err != nil {
+			return nil, err
+		}
+	}
+	out, err := engine.MatMul(a, b, false, false)
+	if err != nil {
+		return nil, err
+	}
+	shape := out.Shape()
+	switch {
+	case va && vb:
+		return engine.Reshape(out)
+	case va:
+		return engine.Reshape(out, shape[1])
+	case vb:
+		return engine.Reshape(out, shape[0])
+	}
+	return out, nil
+}

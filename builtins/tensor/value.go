@@ -1,0 +1,218 @@
+package tensor
+
+import (
+	"fmt"
+	"strings"
+	"unsafe"
+
+	"github.com/cellscript/cellscript/builtins/ndformat"
+	"github.com/cellscript/cellscript/engine"
+	"go.starlark.net/starlark"
+)
+
+// Tensor is the Starlark value of a mindspore.Tensor or a numpy.ndarray.
+// Scalar marks a NumPy scalar (np.float32(1.5), arr.mean()), which is a
+// 0-d array that reprs like a number.
+type Tensor struct {
+	T      *engine.Tensor
+	Flavor Flavor
+	Scalar bool
+}
+
+var (
+	_ starlark.HasAttrs  = (*Tensor)(nil)
+	_ starlark.HasBinary = (*Tensor)(nil)
+	_ starlark.HasUnary  = (*Tensor)(nil)
+	_ starlark.Mapping   = (*Tensor)(nil)
+	_ starlark.HasSetKey = (*Tensor)(nil)
+	_ starlark.Sequence  = (*Tensor)(nil)
+	_ starlark.Sliceable = (*Tensor)(nil)
+)
+
+// New wraps an engine tensor as a MindSpore Tensor.
+func New(t *engine.Tensor) *Tensor { return &Tensor{T: t, Flavor: MindSpore} }
+
+// NewArray wraps an engine tensor as a NumPy array.
+func NewArray(t *engine.Tensor) *Tensor { return &Tensor{T: t, Flavor: NumPy} }
+
+func (t *Tensor) String() string { return Format(t.T) }
+
+// Format returns NumPy's str() of an engine tensor.
+func Format(t *engine.Tensor) string {
+	s, err := ndformat.Str(toArray(t))
+	if err != nil {
+		return fmt.Sprintf("<unprintable tensor: %v>", err)
+	}
+	return s
+}
+
+// Type returns "Tensor" or "numpy.ndarray".
+func (t *Tensor) Type() string {
+	if t.Flavor == NumPy {
+		return "numpy.ndarray"
+	}
+	return "Tensor"
+}
+func (t *Tensor) Freeze() {}
+
+// Truth follows NumPy for one-element arrays. NOTE: Starlark's Truth
+// cannot raise, so a larger array is true instead of raising NumPy's
+// "truth value of an array with more than one element is ambiguous".
+func (t *Tensor) Truth() starlark.Bool {
+	if t.T.Numel() == 1 {
+		return t.T.Float(0) != 0
+	}
+	return t.T.Numel() > 0
+}
+
+// Hash gives identity hashing for MindSpore tensors; NumPy arrays are
+// unhashable, as in Python.
+func (t *Tensor) Hash() (uint32, error) {
+	if t.Flavor == NumPy {
+		return 0, fmt.Errorf("unhashable type: 'numpy.ndarray'")
+	}
+	return identityHash(t.T), nil
+}
+
+// Repr returns Python's repr of the value.
+func (t *Tensor) Repr() string {
+	if t.Flavor == NumPy {
+		if t.Scalar {
+			s, err := ndformat.ScalarRepr(t.T.DType().String(), t.T.Float(0))
+			if err != nil {
+				return Format(t.T)
+			}
+			return s
+		}
+		s, err := ndformat.Repr(toArray(t.T))
+		if err != nil {
+			return Format(t.T)
+		}
+		return s
+	}
+	return msRepr(t.T)
+}
+
+func msRepr(t *engine.Tensor) string {
+	dims := make([]string, t.Rank())
+	for i, d := range t.Shape() {
+		dims[i] = fmt.Sprint(d)
+	}
+	val := Format(t)
+	if t.Rank() > 0 {
+		val = "\n" + val
+	}
+	return fmt.Sprintf("Tensor(shape=[%s], dtype=%s, value=%s)", strings.Join(dims, ", "), DType{t.DType(), MindSpore}, val)
+}
+
+func toArray(t *engine.Tensor) ndformat.Array {
+	a := ndformat.Array{Shape: t.Shape(), DType: t.DType().String()}
+	switch t.DType() {
+	case engine.Bool:
+		a.Bool = t.Bools()
+	case engine.Int32, engine.Int64:
+		a.Int = make([]int64, t.Numel())
+		for i := range a.Int {
+			a.Int[i] = t.Int(i)
+		}
+	default:
+		a.Float = t.Floats()
+	}
+	return a
+}
+
+// Len returns the size of the first axis (0-d tensors raise through
+// Index instead, since Sequence cannot report errors here).
+func (t *Tensor) Len() int {
+	if t.T.Rank() == 0 {
+		return 0
+	}
+	return t.T.Shape()[0]
+}
+
+// Iterate walks the first axis.
+func (t *Tensor) Iterate() starlark.Iterator { return &iter{t: t} }
+
+type iter struct {
+	t *Tensor
+	i int
+}
+
+func (it *iter) Next(p *starlark.Value) bool {
+	if it.i >= it.t.Len() {
+		return false
+	}
+	v, _, err := it.t.Get(starlark.MakeInt(it.i))
+	if err != nil {
+		return false
+	}
+	*p = v
+	it.i++
+	return true
+}
+func (it *iter) Done() {}
+
+// Parameter is a mindspore.Parameter: a named, trainable tensor whose
+// storage optimizers update in place. It behaves as a Tensor in every
+// operation.
+type Parameter struct {
+	Tensor
+	Name         string
+	RequiresGrad bool
+}
+
+// NewParameter returns a parameter holding a private copy of data.
+func NewParameter(data *engine.Tensor, name string, requiresGrad bool) *Parameter {
+	leaf := data.Clone()
+	leaf.SetRequiresGrad(requiresGrad)
+	return &Parameter{Tensor: Tensor{T: leaf, Flavor: MindSpore}, Name: name, RequiresGrad: requiresGrad}
+}
+
+// Type returns "Parameter".
+func (p *Parameter) Type() string { return "Parameter" }
+
+func (p *Parameter) String() string {
+	return fmt.Sprintf("Parameter (name=%s, shape=%s, dtype=%s, requires_grad=%s)", p.Name, engine.FormatShape(p.T.Shape()), DType{p.T.DType(), MindSpore}, pyBool(p.RequiresGrad))
+}
+
+// Hash hashes by identity.
+func (p *Parameter) Hash() (uint32, error) { return identityHash(p.T), nil }
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+// SetData replaces the parameter's values in place, as
+// Parameter.set_data does.
+func (p *Parameter) SetData(t *engine.Tensor) error {
+	if t.DType() != p.T.DType() {
+		c, err := engine.Cast(t, p.T.DType())
+		if err != nil {
+			return err
+		}
+		t = c
+	}
+	if err := p.T.CopyFrom(t.Detach()); err != nil {
+		return fmt.Errorf("Parameter.set_data: %v", err)
+	}
+	return nil
+}
+
+// Of returns the engine tensor behind a Tensor, Parameter or NumPy array.
+func Of(v starlark.Value) (*engine.Tensor, Flavor, bool) {
+	switch x := v.(type) {
+	case *Tensor:
+		return x.T, x.Flavor, true
+	case *Parameter:
+		return x.T, MindSpore, true
+	}
+	return nil, 0, false
+}
+
+func identityHash(t *engine.Tensor) uint32 {
+	p := uintptr(unsafe.Pointer(t))
+	return uint32(p ^ p>>32)
+}

@@ -1,0 +1,115 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/runtime/syntax"
+	"go.starlark.net/starlark"
+)
+
+// Frame is one entry of a script backtrace.
+type Frame struct {
+	File     string
+	Line     int
+	Col      int
+	Function string // "<module>" for top-level code
+}
+
+// Error is the error every runtime entry point returns for a failure in
+// script code: the Python exception type and message and the script
+// backtrace, outermost call first. Use errors.As to reach it.
+type Error struct {
+	Type      string // Python exception type, such as "ValueError"
+	Message   string
+	Traceback []Frame
+	// SourceLine and Caret describe a SyntaxError's position.
+	SourceLine string
+	Caret      int
+	cause      error
+}
+
+func (e *Error) Error() string {
+	if e.Message == "" {
+		return e.Type
+	}
+	return e.Type + ": " + e.Message
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.cause }
+
+// Format renders the error as CPython prints an uncaught exception.
+func (e *Error) Format() string { return e.format(nil) }
+
+// format renders the error, showing source lines that lookup returns.
+func (e *Error) format(lookup func(file string, line int) string) string {
+	var b strings.Builder
+	if e.Type == "SyntaxError" && len(e.Traceback) == 1 {
+		f := e.Traceback[0]
+		fmt.Fprintf(&b, "  File \"%s\", line %d\n", f.File, f.Line)
+		if e.SourceLine != "" {
+			trimmed := strings.TrimLeft(e.SourceLine, " \t")
+			fmt.Fprintf(&b, "    %s\n", trimmed)
+			caret := e.Caret - (len(e.SourceLine) - len(trimmed))
+			fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", max(caret-1, 0)))
+		}
+		b.WriteString(e.Error())
+		b.WriteString("\n")
+		return b.String()
+	}
+	b.WriteString("Traceback (most recent call last):\n")
+	for _, f := range e.Traceback {
+		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", f.File, f.Line, f.Function)
+		if lookup == nil {
+			continue
+		}
+		if src := lookup(f.File, f.Line); src != "" {
+			fmt.Fprintf(&b, "    %s\n", strings.TrimSpace(src))
+		}
+	}
+	b.WriteString(e.Error())
+	b.WriteString("\n")
+	return b.String()
+}
+
+// convertError turns any error from compiling or running a script into
+// an *Error.
+func convertError(thread *starlark.Thread, err error) error {
+	if err == nil {
+		return nil
+	}
+	var re *Error
+	if errors.As(err, &re) {
+		return re
+	}
+	var se *syntax.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{Type: "SyntaxError", Message: se.Msg, Traceback: []Frame{{File: se.Filename, Line: se.Line, Col: se.Col}}, SourceLine: se.Text, Caret: se.Col, cause: err}
+	}
+	out := &Error{cause: err}
+	var ee *starlark.EvalError
+	if errors.As(err, &ee) {
+		for _, fr := range ee.CallStack {
+			if fr.Pos.Line == 0 {
+				continue // a Go builtin
+			}
+			name := fr.Name
+			if name == "<toplevel>" {
+				name = "<module>"
+			}
+			out.Traceback = append(out.Traceback, Frame{File: fr.Pos.Filename(), Line: int(fr.Pos.Line), Col: int(fr.Pos.Col), Function: name})
+		}
+	}
+	cause := err
+	if thread != nil {
+		if pending, ok := thread.Local(pendingErrKey).(error); ok {
+			cause = pending
+			thread.SetLocal(pendingErrKey, nil)
+		}
+	}
+	out.Type, out.Message = pyobj.Classify(cause)
+	return out
+}

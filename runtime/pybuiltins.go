@@ -1,0 +1,484 @@
+package runtime
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/tensor"
+	"github.com/cellscript/cellscript/engine"
+	"go.starlark.net/starlark"
+)
+
+// predeclared returns the names every script sees besides Starlark's
+// universe: the object model, imports, generators and the Python
+// builtins that behave differently from Starlark's.
+func (rt *Runtime) predeclared() starlark.StringDict {
+	d := starlark.StringDict{}
+	for k, v := range pyobj.Builtins() {
+		d[k] = v
+	}
+	for k, v := range rt.importBuiltins() {
+		d[k] = v
+	}
+	for k, v := range generatorBuiltins() {
+		d[k] = v
+	}
+	for k, v := range pythonBuiltins {
+		d[k] = v
+	}
+	d["slice"] = core.NewSliceBuiltin()
+	d["Ellipsis"] = core.Ellipsis
+	d["__name__"] = starlark.String("__main__")
+	return d
+}
+
+func init() {
+	// int() and float() also convert one-element tensors and arrays.
+	pyobj.FloatType.SetConstructor(builtin("float", pyFloat))
+	pyobj.IntType.SetConstructor(builtin("int", pyInt))
+}
+
+func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
+	return starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return f(thread, args, kwargs)
+	})
+}
+
+var pythonBuiltins = starlark.StringDict{
+	"print":       builtin("print", pyPrint),
+	"repr":        builtin("repr", pyRepr),
+	"float":       builtin("float", pyFloat),
+	"int":         builtin("int", pyInt),
+	"abs":         builtin("abs", pyAbs),
+	"sum":         builtin("sum", pySum),
+	"round":       builtin("round", pyRound),
+	"map":         builtin("map", pyMap),
+	"filter":      builtin("filter", pyFilter),
+	"next":        builtin("next", pyNext),
+	"iter":        builtin("iter", pyIter),
+	"callable":    builtin("callable", pyCallable),
+	"id":          builtin("id", pyID),
+	"divmod":      builtin("divmod", pyDivmod),
+	"format":      builtin("format", pyFormat),
+	"__fstring__": builtin("__fstring__", pyFString),
+	"__delitem__": builtin("__delitem__", pyDelItem),
+}
+
+func pyPrint(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	sep, end := " ", "\n"
+	for _, kv := range kwargs {
+		k := string(kv[0].(starlark.String))
+		switch k {
+		case "sep", "end":
+			var s string
+			if kv[1] != starlark.None {
+				str, ok := kv[1].(starlark.String)
+				if !ok {
+					return nil, pyobj.TypeErrorf("print() argument %s must be str or None, not %s", k, kv[1].Type())
+				}
+				s = string(str)
+			} else if k == "sep" {
+				s = " "
+			} else {
+				s = "\n"
+			}
+			if k == "sep" {
+				sep = s
+			} else {
+				end = s
+			}
+		case "flush", "file":
+		default:
+			return nil, pyobj.TypeErrorf("print() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		s, err := core.Str(thread, a)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(end)
+	env := core.EnvOf(thread)
+	if _, err := fmt.Fprint(env.Stdout, b.String()); err != nil {
+		return nil, core.NewError("OSError", fmt.Sprintf("print: %v", err))
+	}
+	return starlark.None, nil
+}
+
+func oneArg(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("%s() takes exactly one argument (%d given)", name, len(args)+len(kwargs))
+	}
+	return args[0], nil
+}
+
+func pyRepr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("repr", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	s, err := core.Repr(thread, v)
+	return starlark.String(s), err
+}
+
+func pyStr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 {
+		return starlark.String(""), nil
+	}
+	v, err := oneArg("str", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	s, err := core.Str(thread, v)
+	return starlark.String(s), err
+}
+
+// scalarOf returns the single element of a one-element tensor.
+func scalarOf(v starlark.Value, name string) (starlark.Value, error) {
+	t, _, ok := tensor.Of(v)
+	if !ok {
+		return v, nil
+	}
+	if t.Numel() != 1 {
+		return nil, pyobj.TypeErrorf("only size-1 arrays can be converted to Python scalars (%s() got shape %s)", name, engine.FormatShape(t.Shape()))
+	}
+	return tensor.ElementValue(t, 0), nil
+}
+
+func pyFloat(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 {
+		return starlark.Float(0), nil
+	}
+	v, err := oneArg("float", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if v, err = scalarOf(v, "float"); err != nil {
+		return nil, err
+	}
+	if x, ok := v.(*pyobj.Instance); ok {
+		if v, err = pyobj.CallMethod(thread, x, "__float__", nil, nil); err != nil {
+			return nil, err
+		}
+	}
+	switch x := v.(type) {
+	case starlark.Float:
+		return x, nil
+	case starlark.Int:
+		f, _ := starlark.AsFloat(x)
+		return starlark.Float(f), nil
+	case starlark.Bool:
+		if x {
+			return starlark.Float(1), nil
+		}
+		return starlark.Float(0), nil
+	case starlark.String:
+		s := strings.ToLower(strings.TrimSpace(string(x)))
+		switch strings.TrimLeft(s, "+-") {
+		case "inf", "infinity":
+			if strings.HasPrefix(s, "-") {
+				return starlark.Float(math.Inf(-1)), nil
+			}
+			return starlark.Float(math.Inf(1)), nil
+		case "nan":
+			return starlark.Float(math.NaN()), nil
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err != nil {
+			return nil, pyobj.ValueErrorf("could not convert string to float: %s", core.QuoteString(string(x)))
+		}
+		return starlark.Float(f), nil
+	}
+	return nil, pyobj.TypeErrorf("float() argument must be a string or a real number, not '%s'", v.Type())
+}
+
+func pyInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 {
+		return starlark.MakeInt(0), nil
+	}
+	if len(args) == 1 && len(kwargs) == 0 {
+		v, err := scalarOf(args[0], "int")
+		if err != nil {
+			return nil, err
+		}
+		if x, ok := v.(*pyobj.Instance); ok {
+			if v, err = pyobj.CallMethod(thread, x, "__int__", nil, nil); err != nil {
+				return nil, err
+			}
+		}
+		if f, ok := v.(starlark.Float); ok {
+			if math.IsNaN(float64(f)) {
+				return nil, pyobj.ValueErrorf("cannot convert float NaN to integer")
+			}
+			if math.IsInf(float64(f), 0) {
+				return nil, core.NewError("OverflowError", "cannot convert float infinity to integer")
+			}
+		}
+		args = starlark.Tuple{v}
+	}
+	return starlark.Call(thread, starlark.Universe["int"], args, kwargs)
+}
+
+func pyAbs(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("abs", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if t, f, ok := tensor.Of(v); ok {
+		out, err := engine.Abs(t)
+		if err != nil {
+			return nil, core.EngineError("abs", err)
+		}
+		return &tensor.Tensor{T: out, Flavor: f, Scalar: f == tensor.NumPy && out.Rank() == 0}, nil
+	}
+	if x, ok := v.(*pyobj.Instance); ok {
+		return pyobj.CallMethod(thread, x, "__abs__", nil, nil)
+	}
+	return starlark.Call(thread, starlark.Universe["abs"], args, kwargs)
+}
+
+func pySum(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var iterable starlark.Iterable
+	var start starlark.Value = starlark.MakeInt(0)
+	if err := starlark.UnpackArgs("sum", args, kwargs, "iterable", &iterable, "start?", &start); err != nil {
+		return nil, err
+	}
+	acc := start
+	it := iterable.Iterate()
+	defer it.Done()
+	var x starlark.Value
+	for it.Next(&x) {
+		var err error
+		acc, err = starlark.Binary(syntaxPlus, acc, x)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return acc, nil
+}
+
+func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	var nd starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("round", args, kwargs, "number", &x, "ndigits?", &nd); err != nil {
+		return nil, err
+	}
+	x, err := scalarOf(x, "round")
+	if err != nil {
+		return nil, err
+	}
+	if i, ok := x.(starlark.Int); ok && nd == starlark.None {
+		return i, nil
+	}
+	f, ok := starlark.AsFloat(x)
+	if !ok {
+		return nil, pyobj.TypeErrorf("type %s doesn't define __round__ method", x.Type())
+	}
+	if nd == starlark.None {
+		r := math.RoundToEven(f)
+		if math.IsInf(r, 0) || math.IsNaN(r) {
+			return nil, pyobj.ValueErrorf("cannot convert float %s to integer", core.FormatFloat(f))
+		}
+		return starlark.NumberToInt(starlark.Float(r))
+	}
+	var n int
+	if err := starlark.AsInt(nd, &n); err != nil {
+		return nil, err
+	}
+	// Round through the shortest decimal representation, as CPython does.
+	s := strconv.FormatFloat(f, 'f', n, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	return starlark.Float(r), nil
+}
+
+func pyCallable(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("callable", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	_, ok := v.(starlark.Callable)
+	return starlark.Bool(ok), nil
+}
+
+func pyID(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("id", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.MakeUint64(uint64(identity(v))), nil
+}
+
+func pyDivmod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var a, b starlark.Value
+	if err := starlark.UnpackArgs("divmod", args, kwargs, "a", &a, "b", &b); err != nil {
+		return nil, err
+	}
+	q, err := starlark.Binary(syntaxFloorDiv, a, b)
+	if err != nil {
+		return nil, err
+	}
+	r, err := starlark.Binary(syntaxMod, a, b)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.Tuple{q, r}, nil
+}
+
+func pyFormat(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	spec := ""
+	if err := starlark.UnpackArgs("format", args, kwargs, "value", &v, "format_spec?", &spec); err != nil {
+		return nil, err
+	}
+	s, err := core.FormatValue(thread, v, spec)
+	return starlark.String(s), err
+}
+
+// pyFString joins an f-string's parts: literal strings alternate with
+// (value, conversion, spec) triples.
+func pyFString(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var b strings.Builder
+	parts := args
+	if len(args) == 1 {
+		if t, ok := args[0].(starlark.Tuple); ok {
+			parts = t
+		}
+	}
+	for _, p := range parts {
+		switch x := p.(type) {
+		case starlark.String:
+			b.WriteString(string(x))
+		case starlark.Tuple:
+			if len(x) != 3 {
+				return nil, fmt.Errorf("__fstring__: malformed replacement field")
+			}
+			v := x[0]
+			conv, _ := starlark.AsString(x[1])
+			spec, _ := starlark.AsString(x[2])
+			switch conv {
+			case "r", "a":
+				s, err := core.Repr(thread, v)
+				if err != nil {
+					return nil, err
+				}
+				v = starlark.String(s)
+			case "s":
+				s, err := core.Str(thread, v)
+				if err != nil {
+					return nil, err
+				}
+				v = starlark.String(s)
+			}
+			s, err := core.FormatValue(thread, v, spec)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(s)
+		default:
+			return nil, fmt.Errorf("__fstring__: unexpected part %s", p.Type())
+		}
+	}
+	return starlark.String(b.String()), nil
+}
+
+func pyDelItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 {
+		return nil, pyobj.TypeErrorf("del needs a container and a key")
+	}
+	switch c := args[0].(type) {
+	case *starlark.Dict:
+		if _, found, err := c.Delete(args[1]); err != nil {
+			return nil, err
+		} else if !found {
+			s, _ := core.Repr(thread, args[1])
+			return nil, pyobj.KeyErrorf("%s", s)
+		}
+		return starlark.None, nil
+	case *starlark.List:
+		var i int
+		if err := starlark.AsInt(args[1], &i); err != nil {
+			return nil, pyobj.TypeErrorf("list indices must be integers, not %s", args[1].Type())
+		}
+		n := c.Len()
+		if i < 0 {
+			i += n
+		}
+		if i < 0 || i >= n {
+			return nil, pyobj.IndexErrorf("list assignment index out of range")
+		}
+		pop, _ := c.Attr("pop")
+		_, err := starlark.Call(thread, pop, starlark.Tuple{starlark.MakeInt(i)}, nil)
+		return starlark.None, err
+	case *pyobj.Instance:
+		return pyobj.CallMethod(thread, c, "__delitem__", starlark.Tuple{args[1]}, nil)
+	}
+	return nil, pyobj.TypeErrorf("'%s' object does not support item deletion", args[0].Type())
+}
+
+// chainOps maps the operator strings of __chain__ to comparison
+// builtins of the object model.
+var chainOps = map[string]string{"<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__", "==": "__eq__", "!=": "__ne__", "is": "__is__"}
+
+// pyChain evaluates a < b < c: __chain__(x0, op1, f1, op2, f2, ...),
+// where each f returns the next operand. It stops at the first false
+// comparison and returns that result.
+func pyChain(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) < 3 || len(args)%2 != 1 {
+		return nil, pyobj.TypeErrorf("__chain__: malformed comparison chain")
+	}
+	builtins := pyobj.Builtins()
+	left := args[0]
+	var result starlark.Value = starlark.True
+	for i := 1; i < len(args); i += 2 {
+		op, _ := starlark.AsString(args[i])
+		right, err := starlark.Call(thread, args[i+1], nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		switch op {
+		case "in", "not in":
+			ok, err := containsValue(right, left)
+			if err != nil {
+				return nil, err
+			}
+			result = starlark.Bool(ok == (op == "in"))
+		case "is not":
+			r, err := starlark.Call(thread, builtins["__is__"], starlark.Tuple{left, right}, nil)
+			if err != nil {
+				return nil, err
+			}
+			result = !r.Truth()
+		default:
+			fn, ok := chainOps[op]
+			if !ok {
+				return nil, pyobj.TypeErrorf("__chain__: unknown operator %q", op)
+			}
+			if result, err = starlark.Call(thread, builtins[fn], starlark.Tuple{left, right}, nil); err != nil {
+				return nil, err
+			}
+		}
+		if !result.Truth() {
+			return result, nil
+		}
+		left = right
+	}
+	return result, nil
+}
+
+func containsValue(container, x starlark.Value) (bool, error) {
+	v, err := starlark.Binary(syntaxIn, x, container)
+	if err != nil {
+		return false, err
+	}
+	return bool(v.Truth()), nil
+}

@@ -1,0 +1,213 @@
+package syntax
+
+import (
+	starsyntax "go.starlark.net/syntax"
+)
+
+// augmentedOps maps Python's augmented assignment operators to the
+// Starlark tokens that have them natively.
+var augmentedOps = map[string]starsyntax.Token{
+	"+=": starsyntax.PLUS_EQ, "-=": starsyntax.MINUS_EQ, "*=": starsyntax.STAR_EQ,
+	"/=": starsyntax.SLASH_EQ, "//=": starsyntax.SLASHSLASH_EQ, "%=": starsyntax.PERCENT_EQ,
+	"&=": starsyntax.AMP_EQ, "|=": starsyntax.PIPE_EQ, "^=": starsyntax.CIRCUMFLEX_EQ,
+	"<<=": starsyntax.LTLT_EQ, ">>=": starsyntax.GTGT_EQ,
+}
+
+// desugaredAugmentedOps maps the augmented operators Starlark lacks to
+// the runtime builtin that computes them: x **= y is x = __pow__(x, y).
+var desugaredAugmentedOps = map[string]string{"**=": "__pow__", "@=": "__matmul__"}
+
+// parseExprStatement parses an expression statement, an assignment
+// (possibly chained, a = b = v), an augmented assignment or an
+// annotated assignment.
+func (p *parser) parseExprStatement() []starsyntax.Stmt {
+	start := p.i
+	first := *p.tok()
+	lhs := p.parseTestList()
+	t := *p.tok()
+	if t.kind == tOp {
+		switch {
+		case t.text == "=":
+			return []starsyntax.Stmt{p.parseAssignment(lhs)}
+		case t.text == ":":
+			return p.parseAnnotated(lhs)
+		case augmentedOps[t.text] != 0:
+			p.next()
+			target := p.target(lhs, false)
+			return []starsyntax.Stmt{&starsyntax.AssignStmt{OpPos: p.pos(t), Op: augmentedOps[t.text], LHS: target, RHS: p.parseAssignedValue()}}
+		case desugaredAugmentedOps[t.text] != "":
+			return []starsyntax.Stmt{p.parseDesugaredAugmented(start, lhs)}
+		}
+	}
+	if first.kind == tOp && first.text == "..." && p.i == start+1 {
+		return []starsyntax.Stmt{p.pass(p.pos(first))} // "..." as a placeholder body
+	}
+	return []starsyntax.Stmt{&starsyntax.ExprStmt{X: lhs}}
+}
+
+// parseAssignment parses "= value" after the first target. A chain
+// a = b = v becomes (a, b) = (v,) * 2, which evaluates v once and
+// assigns the targets left to right as Python does.
+func (p *parser) parseAssignment(first starsyntax.Expr) starsyntax.Stmt {
+	eq := p.next()
+	exprs := []starsyntax.Expr{first, p.parseAssignedValue()}
+	for p.acceptOp("=") {
+		exprs = append(exprs, p.parseAssignedValue())
+	}
+	value := exprs[len(exprs)-1]
+	targets := exprs[:len(exprs)-1]
+	for k, target := range targets {
+		targets[k] = p.target(target, true)
+	}
+	pos := p.pos(eq)
+	if len(targets) == 1 {
+		return p.assign(targets[0], value, pos)
+	}
+	repeated := &starsyntax.BinaryExpr{
+		X:     p.tuple(pos, value),
+		OpPos: pos,
+		Op:    starsyntax.STAR,
+		Y:     p.intLit(int64(len(targets)), pos),
+	}
+	return p.assign(p.tuple(starsyntax.Start(targets[0]), targets...), repeated, pos)
+}
+
+// parseAssignedValue parses the right-hand side of an assignment.
+func (p *parser) parseAssignedValue() starsyntax.Expr {
+	if p.isKw("yield") {
+		p.fail(*p.tok(), "yield as a value is not supported yet; use a yield statement")
+	}
+	return p.parseTestList()
+}
+
+// parseDesugaredAugmented turns x **= y into x = __pow__(x, y). The
+// target is parsed a second time from its tokens so that the read and
+// the write are distinct syntax nodes.
+func (p *parser) parseDesugaredAugmented(start int, lhs starsyntax.Expr) starsyntax.Stmt {
+	opTok := p.next()
+	target := p.target(lhs, false)
+	end := p.i
+	p.i = start
+	read := p.parseTestList()
+	p.i = end
+	pos := p.pos(opTok)
+	// NOTE: unlike x += y, a target such as a[f()] is evaluated twice.
+	value := p.call(desugaredAugmentedOps[opTok.text], pos, read, p.parseAssignedValue())
+	return p.assign(target, value, pos)
+}
+
+// parseAnnotated parses "target: annotation [= value]". The annotation
+// is dropped; without a value the statement binds nothing.
+func (p *parser) parseAnnotated(lhs starsyntax.Expr) []starsyntax.Stmt {
+	colon := p.next()
+	switch lhs.(type) {
+	case *starsyntax.Ident, *starsyntax.DotExpr, *starsyntax.IndexExpr, *starsyntax.SliceExpr:
+	default:
+		p.failAt(starsyntax.Start(lhs), "only a single name, attribute or subscript can be annotated")
+	}
+	p.parseTest()
+	if !p.isOp("=") {
+		return nil
+	}
+	p.next()
+	return []starsyntax.Stmt{p.assign(p.target(lhs, false), p.parseAssignedValue(), p.pos(colon))}
+}
+
+// target checks that e can be assigned to and rewrites a lone slice
+// x[a:b] into x[slice(a, b, None)], since Starlark cannot assign to a
+// slice expression. allowTuple permits tuple and list targets.
+func (p *parser) target(e starsyntax.Expr, allowTuple bool) starsyntax.Expr {
+	switch e := e.(type) {
+	case *starsyntax.Ident:
+		switch e.Name {
+		case "True", "False", "None", "__debug__":
+			p.failAt(e.NamePos, "cannot assign to %s", e.Name)
+		}
+		return e
+	case *starsyntax.DotExpr, *starsyntax.IndexExpr:
+		return e
+	case *starsyntax.SliceExpr:
+		return &starsyntax.IndexExpr{X: e.X, Lbrack: e.Lbrack, Y: p.sliceCall(e.Lbrack, e.Lo, e.Hi, e.Step), Rbrack: e.Rbrack}
+	case *starsyntax.ParenExpr:
+		e.X = p.target(e.X, allowTuple)
+		return e
+	case *starsyntax.TupleExpr:
+		if allowTuple {
+			p.targets(e.List)
+			return e
+		}
+	case *starsyntax.ListExpr:
+		if allowTuple {
+			p.targets(e.List)
+			return e
+		}
+	}
+	if allowTuple {
+		p.failAt(starsyntax.Start(e), "cannot assign to this expression; a target must be a name, attribute, subscript, tuple or list")
+	}
+	p.failAt(starsyntax.Start(e), "cannot assign to this expression; an augmented or annotated target must be a name, attribute or subscript")
+	return nil
+}
+
+func (p *parser) targets(list []starsyntax.Expr) {
+	for k, elem := range list {
+		list[k] = p.target(elem, true)
+	}
+}
+
+// parseTargetList parses the comma-separated targets of a for loop or
+// comprehension, stopping before "in".
+func (p *parser) parseTargetList() starsyntax.Expr {
+	first := p.parseBitOr()
+	if !p.isOp(",") {
+		return first
+	}
+	list := []starsyntax.Expr{first}
+	for p.acceptOp(",") && !p.isKw("in") {
+		list = append(list, p.parseBitOr())
+	}
+	return &starsyntax.TupleExpr{List: list}
+}
+
+// parseDel desugars "del x[k]" into __delitem__(x, k) and "del a.b"
+// into __delattr__(a, "b").
+func (p *parser) parseDel() []starsyntax.Stmt {
+	p.next()
+	var stmts []starsyntax.Stmt
+	for {
+		stmts = append(stmts, p.deleteTarget(p.parseBitOr())...)
+		if !p.acceptOp(",") || !p.startsExpr() {
+			return stmts
+		}
+	}
+}
+
+func (p *parser) deleteTarget(e starsyntax.Expr) []starsyntax.Stmt {
+	switch e := e.(type) {
+	case *starsyntax.IndexExpr:
+		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delitem__", e.Lbrack, e.X, e.Y)}}
+	case *starsyntax.SliceExpr:
+		index := p.sliceCall(e.Lbrack, e.Lo, e.Hi, e.Step)
+		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delitem__", e.Lbrack, e.X, index)}}
+	case *starsyntax.DotExpr:
+		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delattr__", e.Dot, e.X, p.str(e.Name.Name, e.NamePos))}}
+	case *starsyntax.ParenExpr:
+		return p.deleteTarget(e.X)
+	case *starsyntax.TupleExpr:
+		return p.deleteTargets(e.List)
+	case *starsyntax.ListExpr:
+		return p.deleteTargets(e.List)
+	case *starsyntax.Ident:
+		p.failAt(e.NamePos, "del of a variable is not supported")
+	}
+	p.failAt(starsyntax.Start(e), "cannot delete this expression; del takes a subscript or an attribute")
+	return nil
+}
+
+func (p *parser) deleteTargets(list []starsyntax.Expr) []starsyntax.Stmt {
+	var stmts []starsyntax.Stmt
+	for _, elem := range list {
+		stmts = append(stmts, p.deleteTarget(elem)...)
+	}
+	return stmts
+}

@@ -1,0 +1,152 @@
+package syntax
+
+import (
+	"testing"
+)
+
+// TestDesugar checks the exact Starlark that each Python construct
+// becomes, one row per construct.
+func TestDesugar(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"import", "import a.b.c", `a = __import__("a.b.c")`},
+		{"import as", "import a.b as c", `c = __import_module__("a.b")`},
+		{"import several", "import a, b.c as d", `a = __import__("a")` + "\n" + `d = __import_module__("b.c")`},
+		{"from import", "from a.b import x, y as z",
+			`x = __import_from__("a.b", "x")` + "\n" + `z = __import_from__("a.b", "y")`},
+		{"from import parenthesized", "from a import (x,\n    y,)",
+			`x = __import_from__("a", "x")` + "\n" + `y = __import_from__("a", "y")`},
+		{"future import dropped", "from __future__ import annotations\nx = 1", `x = 1`},
+		{"class", "class C(B1, B2, kw=v):\n    '''Doc.'''\n    a = 1\n    def f(self): pass\n    a = 2\n",
+			`def <class C>():
+    "Doc."
+    a = 1
+    def f(self):
+        pass
+    a = 2
+    return {"a": a, "f": f}
+C = __class__("C", (B1, B2), <class C>, "Doc.")`},
+		{"class without bases", "class C: pass",
+			`def <class C>():
+    pass
+    return {}
+C = __class__("C", (), <class C>, "")`},
+		{"class binds nested names", "class C:\n    import m\n    class D: pass\n    for i in x: j = i\n    if c:\n        k = 1\n",
+			`def <class C>():
+    m = __import__("m")
+    def <class D>():
+        pass
+        return {}
+    D = __class__("D", (), <class D>, "")
+    for i in x:
+        j = i
+    if c:
+        k = 1
+    return {"m": m, "D": D, "i": i, "j": j, "k": k}
+C = __class__("C", (), <class C>, "")`},
+		{"super in method", "class C(B):\n    def f(this, x):\n        return super().f(x)\n",
+			`def <class C>():
+    def f(this, x):
+        return super(C, this).f(x)
+    return {"f": f}
+C = __class__("C", (B,), <class C>, "")`},
+		{"super with arguments unchanged", "super(A, b).f()", `super(A, b).f()`},
+		{"generator", "def g(n):\n    for i in range(n):\n        yield i, i\n    yield\n    yield from h()\n    return 3\n",
+			`def g(n):
+    def __genbody__():
+        for i in range(n):
+            __yield__((i, i))
+        __yield__(None)
+        __yield_from__(h())
+        return 3
+    return __generator__(__genbody__)`},
+		{"generator rebinding a parameter", "def g(n, m):\n    n += 1\n    yield n + m\n",
+			`def g(n, m):
+    def __genbody__(n=n):
+        n += 1
+        __yield__((n + m))
+    return __generator__(__genbody__)`},
+		{"yield in nested def only", "def f():\n    def g():\n        yield 1\n    return g\n",
+			`def f():
+    def g():
+        def __genbody__():
+            __yield__(1)
+        return __generator__(__genbody__)
+    return g`},
+		{"decorators", "@d1\n@d2(arg)\ndef f(): pass",
+			`def f():
+    pass
+f = d1(d2(arg)(f))`},
+		{"decorator naming the defined function", "@property\ndef x(self): pass\n@x.setter\ndef x(self, v): pass",
+			`def x(self):
+    pass
+x = property(x)
+<decorator 1 of x> = x.setter
+def x(self, v):
+    pass
+x = <decorator 1 of x>(x)`},
+		{"decorated class", "@d\nclass C: pass",
+			`def <class C>():
+    pass
+    return {}
+C = d(__class__("C", (), <class C>, ""))`},
+		{"power and matmul", "x = a ** b @ c ** -d", `x = __matmul__(__pow__(a, b), __pow__(c, (-d)))`},
+		{"power binds tighter than unary minus", "-a ** b ** c", `(-__pow__(a, __pow__(b, c)))`},
+		{"comparisons", "a < b, a <= b, a > b, a >= b, a == b, a != b",
+			`(__lt__(a, b), __le__(a, b), __gt__(a, b), __ge__(a, b), __eq__(a, b), __ne__(a, b))`},
+		{"membership", "a in b, a not in b", `((a in b), (a not in b))`},
+		{"identity", "a is b, a is not b", `(__is__(a, b), (not __is__(a, b)))`},
+		{"comparison chain", "a < b <= c is not d",
+			`__chain__(a, "<", (lambda: b), "<=", (lambda: c), "is not", (lambda: d))`},
+		{"not binds looser than comparison", "not a == b", `(not __eq__(a, b))`},
+		{"augmented power and matmul", "x **= y\nx.a @= y",
+			"x = __pow__(x, y)\nx.a = __matmul__(x.a, y)"},
+		{"augmented native", "x += 1\nx[i] //= 2\nx.a <<= 3", "x += 1\nx[i] //= 2\nx.a <<= 3"},
+		{"chained assignment", "a = b[0] = c", `(a, b[0]) = ((c,) * 2)`},
+		{"annotated assignment", "x: int = 1\ny: float\nz.w: T = 2", "x = 1\nz.w = 2"},
+		{"tuple index", "t[i, j]", `t[(i, j)]`},
+		{"full slice in tuple", "t[:, 0]", `t[(slice(None, None, None), 0)]`},
+		{"ellipsis index", "t[..., 1:3]", `t[(Ellipsis, slice(1, 3, None))]`},
+		{"none index", "t[None]", `t[None]`},
+		{"step and none", "t[::2, None]", `t[(slice(None, None, 2), None)]`},
+		{"one-tuple index", "t[i,]", `t[(i,)]`},
+		{"lone slice stays a slice", "t[a:b], t[::c], t[:]", `(t[a:b], t[::c], t[:])`},
+		{"tuple index target", "t[0, 1:] = v", `t[(0, slice(1, None, None))] = v`},
+		{"slice target", "t[1:2] = v", `t[slice(1, 2, None)] = v`},
+		{"assert", "assert c", `if (not c):
+    __assert_fail__(None)`},
+		{"assert with message", "assert x == 5, 'x is %d' % x", `if (not __eq__(x, 5)):
+    __assert_fail__(("x is %d" % x))`},
+		{"del", "del x[k], a.b\ndel t[1:2]",
+			"__delitem__(x, k)\n__delattr__(a, \"b\")\n__delitem__(t, slice(1, 2, None))"},
+		{"constants", "True, False, None", `(True, False, None)`},
+		{"main guard", "if __name__ == '__main__':\n    main()", `if __eq__(__name__, "__main__"):
+    main()`},
+		{"fstring", `f"a{x!r:>8.3f}b"`, `__fstring__(("a", (x, "r", ">8.3f"), "b"))`},
+		{"fstring adjacent fields", `f"{x}{y:d}"`, `__fstring__(("", (x, "", ""), "", (y, "", "d"), ""))`},
+		{"fstring self-documenting", `f"{x = }"`, `__fstring__(("x = ", (x, "r", ""), ""))`},
+		{"fstring joined with literals", `"a" f"{x}" 'b'`, `__fstring__(("a", (x, "", ""), "b"))`},
+		{"generator expression argument", "sum(x for x in y if x)", `sum([x for x in y if x])`},
+		{"parenthesized generator expression", "(x for x in y)", `[x for x in y]`},
+		{"dict comprehension", "{k: v for k, v in items}", `{k: v for (k, v) in items}`},
+		{"ellipsis statement", "def f(): ...", "def f():\n    pass"},
+		{"ellipsis value", "x = ...", "x = Ellipsis"},
+		{"lambda", "lambda a, b=1, *c, d, **e: a", `(lambda a, b=1, *c, d, **e: a)`},
+		{"positional-only marker dropped", "def f(a, /, b): pass", "def f(a, b):\n    pass"},
+		{"bytes literal", `b"a\x00" rb"\n"`, `b"a\x00\\n"`},
+		{"big int literal", "123456789012345678901234567890", `123456789012345678901234567890`},
+		{"conditional and boolean", "a if b or c else not d and e", `(a if (b or c) else ((not d) and e))`},
+	}
+	for _, test := range tests {
+		t.Run(test.name, func(t *testing.T) {
+			f, err := Parse("test.py", []byte(test.src))
+			if err != nil {
+				t.Fatalf("Parse failed: %v", err)
+			}
+			if got := unparse(f.Stmts); got != test.want {
+				t.Errorf("desugared form differs\nsource:\n%s\ngot:\n%s\nwant:\n%s", test.src, got, test.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,459 @@
+package syntax
+
+import (
+	"math/big"
+
+	starsyntax "go.starlark.net/syntax"
+)
+
+// startsExpr reports whether the current token can begin an expression.
+func (p *parser) startsExpr() bool {
+	t := p.tok()
+	switch t.kind {
+	case tName:
+		if !keywords[t.text] {
+			return true
+		}
+		switch t.text {
+		case "not", "lambda", "True", "False", "None", "await", "yield":
+			return true
+		}
+	case tInt, tFloat, tString:
+		return true
+	case tOp:
+		switch t.text {
+		case "(", "[", "{", "-", "+", "~", "...", "*":
+			return true
+		}
+	}
+	return false
+}
+
+// parseTestList parses one or more comma-separated expressions; with a
+// comma the result is a tuple without parentheses.
+func (p *parser) parseTestList() starsyntax.Expr {
+	first := p.parseTest()
+	if !p.isOp(",") {
+		return first
+	}
+	list := []starsyntax.Expr{first}
+	for p.acceptOp(",") && p.startsExpr() {
+		list = append(list, p.parseTest())
+	}
+	return &starsyntax.TupleExpr{List: list}
+}
+
+// parseTest parses a conditional expression or lambda.
+func (p *parser) parseTest() starsyntax.Expr {
+	p.enter()
+	defer p.leave()
+	if p.isKw("lambda") {
+		return p.parseLambda()
+	}
+	x := p.parseOrTest()
+	if !p.isKw("if") {
+		return x
+	}
+	ifTok := p.next()
+	cond := p.parseOrTest()
+	elseTok := p.expectKw("else")
+	return &starsyntax.CondExpr{If: p.pos(ifTok), Cond: cond, True: x, ElsePos: p.pos(elseTok), False: p.parseTest()}
+}
+
+func (p *parser) parseOrTest() starsyntax.Expr {
+	x := p.parseAndTest()
+	for p.isKw("or") {
+		op := p.next()
+		x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(op), Op: starsyntax.OR, Y: p.parseAndTest()}
+	}
+	return x
+}
+
+func (p *parser) parseAndTest() starsyntax.Expr {
+	x := p.parseNotTest()
+	for p.isKw("and") {
+		op := p.next()
+		x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(op), Op: starsyntax.AND, Y: p.parseNotTest()}
+	}
+	return x
+}
+
+func (p *parser) parseNotTest() starsyntax.Expr {
+	if !p.isKw("not") {
+		return p.parseComparison()
+	}
+	p.enter()
+	defer p.leave()
+	op := p.next()
+	return &starsyntax.UnaryExpr{OpPos: p.pos(op), Op: starsyntax.NOT, X: p.parseNotTest()}
+}
+
+// binaryLevels lists Python's binary operators from loosest to tightest
+// binding, below comparisons and above unary operators.
+var binaryLevels = [][]string{
+	{"|"},
+	{"^"},
+	{"&"},
+	{"<<", ">>"},
+	{"+", "-"},
+	{"*", "@", "/", "//", "%"},
+}
+
+var binaryTokens = map[string]starsyntax.Token{
+	"|": starsyntax.PIPE, "^": starsyntax.CIRCUMFLEX, "&": starsyntax.AMP,
+	"<<": starsyntax.LTLT, ">>": starsyntax.GTGT, "+": starsyntax.PLUS,
+	"-": starsyntax.MINUS, "*": starsyntax.STAR, "/": starsyntax.SLASH,
+	"//": starsyntax.SLASHSLASH, "%": starsyntax.PERCENT,
+}
+
+func (p *parser) parseBitOr() starsyntax.Expr { return p.parseBinary(0) }
+
+func (p *parser) parseBinary(level int) starsyntax.Expr {
+	if level == len(binaryLevels) {
+		return p.parseFactor()
+	}
+	x := p.parseBinary(level + 1)
+	for {
+		t := *p.tok()
+		if t.kind != tOp || !contains(binaryLevels[level], t.text) {
+			return x
+		}
+		p.next()
+		y := p.parseBinary(level + 1)
+		if t.text == "@" {
+			x = p.call("__matmul__", p.pos(t), x, y)
+		} else {
+			x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(t), Op: binaryTokens[t.text], Y: y}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var unaryTokens = map[string]starsyntax.Token{"-": starsyntax.MINUS, "+": starsyntax.PLUS, "~": starsyntax.TILDE}
+
+// parseFactor parses unary +, - and ~, which bind less tightly than **
+// on their right: -2**2 is -(2**2).
+func (p *parser) parseFactor() starsyntax.Expr {
+	t := *p.tok()
+	if op, ok := unaryTokens[t.text]; ok && t.kind == tOp {
+		p.enter()
+		defer p.leave()
+		p.next()
+		return &starsyntax.UnaryExpr{OpPos: p.pos(t), Op: op, X: p.parseFactor()}
+	}
+	return p.parsePower()
+}
+
+// parsePower parses a ** b, right-associative, as __pow__(a, b).
+func (p *parser) parsePower() starsyntax.Expr {
+	x := p.parsePrimary()
+	if !p.isOp("**") {
+		return x
+	}
+	p.enter()
+	defer p.leave()
+	op := p.next()
+	return p.call("__pow__", p.pos(op), x, p.parseFactor())
+}
+
+// parsePrimary parses an atom followed by calls, subscripts and
+// attribute selections.
+func (p *parser) parsePrimary() starsyntax.Expr {
+	x := p.parseAtom()
+	for {
+		switch {
+		case p.isOp("("):
+			x = p.parseCall(x)
+		case p.isOp("["):
+			x = p.parseSubscript(x)
+		case p.isOp("."):
+			dot := p.next()
+			name := p.expectName()
+			x = &starsyntax.DotExpr{X: x, Dot: p.pos(dot), NamePos: p.pos(name), Name: p.ident(name.text, p.pos(name))}
+		default:
+			return x
+		}
+	}
+}
+
+func (p *parser) parseAtom() starsyntax.Expr {
+	t := *p.tok()
+	switch t.kind {
+	case tName:
+		return p.parseNameAtom(t)
+	case tInt:
+		p.next()
+		if v, ok := t.value.(*big.Int); ok {
+			return &starsyntax.Literal{Token: starsyntax.INT, TokenPos: p.pos(t), Raw: t.text, Value: v}
+		}
+		return &starsyntax.Literal{Token: starsyntax.INT, TokenPos: p.pos(t), Raw: t.text, Value: t.value.(int64)}
+	case tFloat:
+		p.next()
+		return &starsyntax.Literal{Token: starsyntax.FLOAT, TokenPos: p.pos(t), Raw: t.text, Value: t.value.(float64)}
+	case tString:
+		return p.parseStrings()
+	case tOp:
+		switch t.text {
+		case "(":
+			return p.parseParenthesized()
+		case "[":
+			return p.parseList()
+		case "{":
+			return p.parseDictOrSet()
+		case "...":
+			p.next()
+			return p.ident("Ellipsis", p.pos(t))
+		case "*":
+			p.fail(t, "starred expressions are not supported here")
+		}
+	}
+	p.unexpected("expected an expression")
+	return nil
+}
+
+func (p *parser) parseNameAtom(t token) starsyntax.Expr {
+	switch t.text {
+	case "True", "False", "None":
+		p.next()
+		return p.ident(t.text, p.pos(t))
+	case "yield":
+		p.fail(t, "yield as a value is not supported yet; use a yield statement")
+	}
+	if keywords[t.text] {
+		p.unexpected("expected an expression")
+	}
+	p.next()
+	return p.ident(t.text, p.pos(t))
+}
+
+// parseParenthesized parses (), (x), (x,), (x, y) and the generator
+// expression (x for ...), which becomes a list comprehension.
+func (p *parser) parseParenthesized() starsyntax.Expr {
+	lparen := p.next()
+	if p.isOp(")") {
+		rparen := p.next()
+		return &starsyntax.TupleExpr{Lparen: p.pos(lparen), Rparen: p.pos(rparen)}
+	}
+	first := p.parseTest()
+	if p.isKw("for") {
+		return p.parseComprehension(lparen, first, ")")
+	}
+	if !p.isOp(",") {
+		rparen := p.expectOp(")")
+		return &starsyntax.ParenExpr{Lparen: p.pos(lparen), X: first, Rparen: p.pos(rparen)}
+	}
+	list := []starsyntax.Expr{first}
+	for p.acceptOp(",") && !p.isOp(")") {
+		list = append(list, p.parseTest())
+	}
+	rparen := p.expectOp(")")
+	return &starsyntax.TupleExpr{Lparen: p.pos(lparen), List: list, Rparen: p.pos(rparen)}
+}
+
+func (p *parser) parseList() starsyntax.Expr {
+	lbrack := p.next()
+	if p.isOp("]") {
+		rbrack := p.next()
+		return &starsyntax.ListExpr{Lbrack: p.pos(lbrack), Rbrack: p.pos(rbrack)}
+	}
+	first := p.parseTest()
+	if p.isKw("for") {
+		return p.parseComprehension(lbrack, first, "]")
+	}
+	list := []starsyntax.Expr{first}
+	for p.acceptOp(",") && !p.isOp("]") {
+		list = append(list, p.parseTest())
+	}
+	rbrack := p.expectOp("]")
+	return &starsyntax.ListExpr{Lbrack: p.pos(lbrack), List: list, Rbrack: p.pos(rbrack)}
+}
+
+// parseDictOrSet parses a dict display or dict comprehension. Set
+// displays and set comprehensions are rejected.
+func (p *parser) parseDictOrSet() starsyntax.Expr {
+	lbrace := p.next()
+	dict := &starsyntax.DictExpr{Lbrace: p.pos(lbrace)}
+	for !p.isOp("}") {
+		if p.isOp("**") {
+			p.fail(*p.tok(), "dict unpacking ('**') in a dict display is not supported; use dict(a, **b)")
+		}
+		key := p.parseTest()
+		if !p.isOp(":") {
+			p.failAt(p.pos(lbrace), "set displays are not supported yet; use set([...])")
+		}
+		colon := p.next()
+		entry := &starsyntax.DictEntry{Key: key, Colon: p.pos(colon), Value: p.parseTest()}
+		if len(dict.List) == 0 && p.isKw("for") {
+			return p.parseComprehension(lbrace, entry, "}")
+		}
+		dict.List = append(dict.List, entry)
+		if !p.acceptOp(",") {
+			break
+		}
+	}
+	dict.Rbrace = p.pos(p.expectOp("}"))
+	return dict
+}
+
+// parseComprehension parses the for and if clauses after body up to the
+// closing bracket.
+func (p *parser) parseComprehension(open token, body starsyntax.Expr, closing string) starsyntax.Expr {
+	var clauses []starsyntax.Node
+	for {
+		switch {
+		case p.isKw("for"):
+			forTok := p.next()
+			vars := p.target(p.parseTargetList(), true)
+			in := p.expectKw("in")
+			clauses = append(clauses, &starsyntax.ForClause{For: p.pos(forTok), Vars: vars, In: p.pos(in), X: p.parseOrTest()})
+			continue
+		case p.isKw("if"):
+			ifTok := p.next()
+			clauses = append(clauses, &starsyntax.IfClause{If: p.pos(ifTok), Cond: p.parseOrTest()})
+			continue
+		}
+		break
+	}
+	closeTok := p.expectOp(closing)
+	return &starsyntax.Comprehension{
+		Curly:   closing == "}",
+		Lbrack:  p.pos(open),
+		Body:    body,
+		Clauses: clauses,
+		Rbrack:  p.pos(closeTok),
+	}
+}
+
+// parseCall parses the argument list of a call. A zero-argument super()
+// inside a method becomes super(C, self).
+func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
+	lparen := p.next()
+	var args []starsyntax.Expr
+	for !p.isOp(")") {
+		args = append(args, p.parseArgument())
+		if p.isKw("for") {
+			if len(args) != 1 {
+				p.fail(*p.tok(), "a generator expression must be parenthesized unless it is the sole argument")
+			}
+			return p.finishGeneratorCall(fn, lparen, args[0])
+		}
+		if !p.acceptOp(",") {
+			break
+		}
+	}
+	rparen := p.expectOp(")")
+	if id, ok := fn.(*starsyntax.Ident); ok && id.Name == "super" && len(args) == 0 {
+		args = p.superArgs(id.NamePos)
+	}
+	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: args, Rparen: p.pos(rparen)}
+}
+
+// finishGeneratorCall parses f(x for x in y), passing the generator
+// expression as a list comprehension.
+func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body starsyntax.Expr) starsyntax.Expr {
+	switch body := body.(type) {
+	case *starsyntax.UnaryExpr:
+		if body.Op == starsyntax.STAR || body.Op == starsyntax.STARSTAR {
+			p.failAt(body.OpPos, "a starred argument cannot be the body of a generator expression")
+		}
+	case *starsyntax.BinaryExpr:
+		if body.Op == starsyntax.EQ {
+			p.failAt(body.OpPos, "a keyword argument cannot be the body of a generator expression")
+		}
+	}
+	comp := p.parseComprehension(lparen, body, ")")
+	end := comp.(*starsyntax.Comprehension).Rbrack
+	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: []starsyntax.Expr{comp}, Rparen: end}
+}
+
+func (p *parser) parseArgument() starsyntax.Expr {
+	t := *p.tok()
+	if t.kind == tOp && (t.text == "*" || t.text == "**") {
+		p.next()
+		op := starsyntax.STAR
+		if t.text == "**" {
+			op = starsyntax.STARSTAR
+		}
+		return &starsyntax.UnaryExpr{OpPos: p.pos(t), Op: op, X: p.parseTest()}
+	}
+	x := p.parseTest()
+	if !p.isOp("=") {
+		return x
+	}
+	eq := p.next()
+	if id, ok := x.(*starsyntax.Ident); !ok || t.kind != tName || keywords[id.Name] {
+		p.failAt(starsyntax.Start(x), "expression cannot contain assignment; perhaps you meant \"==\"?")
+	}
+	return &starsyntax.BinaryExpr{X: x, OpPos: p.pos(eq), Op: starsyntax.EQ, Y: p.parseTest()}
+}
+
+// subscriptItem is one comma-separated element of a subscript.
+type subscriptItem struct {
+	expr         starsyntax.Expr // when not a slice
+	isSlice      bool
+	lo, hi, step starsyntax.Expr
+	pos          starsyntax.Position
+}
+
+// parseSubscript parses x[...]. A lone index or slice stays an IndexExpr
+// or SliceExpr; several comma-separated items become an index tuple in
+// which each slice is slice(lo, hi, step).
+func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
+	lbrack := p.next()
+	var items []subscriptItem
+	trailingComma := false
+	for {
+		items = append(items, p.parseSubscriptItem())
+		trailingComma = p.acceptOp(",")
+		if !trailingComma || p.isOp("]") {
+			break
+		}
+	}
+	rbrack := p.expectOp("]")
+	lpos, rpos := p.pos(lbrack), p.pos(rbrack)
+	if len(items) == 1 && !trailingComma {
+		it := items[0]
+		if it.isSlice {
+			return &starsyntax.SliceExpr{X: x, Lbrack: lpos, Lo: it.lo, Hi: it.hi, Step: it.step, Rbrack: rpos}
+		}
+		return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: it.expr, Rbrack: rpos}
+	}
+	index := &starsyntax.TupleExpr{Lparen: lpos, Rparen: rpos}
+	for _, it := range items {
+		if it.isSlice {
+			index.List = append(index.List, p.sliceCall(it.pos, it.lo, it.hi, it.step))
+		} else {
+			index.List = append(index.List, it.expr)
+		}
+	}
+	return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: index, Rbrack: rpos}
+}
+
+func (p *parser) parseSubscriptItem() subscriptItem {
+	it := subscriptItem{pos: p.pos(*p.tok())}
+	if !p.isOp(":") {
+		it.expr = p.parseTest()
+		if !p.isOp(":") {
+			return it
+		}
+	}
+	it.isSlice = true
+	it.lo = it.expr
+	it.expr = nil
+	p.next()
+	if !p.isOp(":") && !p.isOp(",") && !p.isOp("]") {
+		it.hi = p.parseTest()
+	}
+	if p.acceptOp(":") && !p.isOp(",") && !p.isOp("]") {
+		it.step = p.parseTest()
+	}
+	return it
+}

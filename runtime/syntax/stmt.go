@@ -1,0 +1,289 @@
+package syntax
+
+import (
+	"fmt"
+	"strings"
+
+	starsyntax "go.starlark.net/syntax"
+)
+
+// unsupportedKeywords maps each Python keyword whose statement or
+// expression is not supported yet to the error that names it. Adding
+// support for one means removing it here and adding a case to
+// parseStatement or parseSmallStatement.
+var unsupportedKeywords = map[string]string{
+	"try":      "'try' statements are not supported yet",
+	"except":   "'except' is only valid after 'try', and 'try' statements are not supported yet",
+	"finally":  "'finally' is only valid after 'try', and 'try' statements are not supported yet",
+	"with":     "'with' statements are not supported yet",
+	"raise":    "'raise' statements are not supported yet",
+	"global":   "'global' statements are not supported yet",
+	"nonlocal": "'nonlocal' statements are not supported yet",
+	"async":    "'async' functions and statements are not supported yet",
+	"await":    "'await' expressions are not supported yet",
+}
+
+func (p *parser) parseFileStatements() []starsyntax.Stmt {
+	var stmts []starsyntax.Stmt
+	for p.tok().kind != tEOF {
+		if p.tok().kind == tNewline {
+			p.next()
+			continue
+		}
+		stmts = append(stmts, p.parseStatement()...)
+	}
+	return stmts
+}
+
+// parseStatement parses one statement, which may desugar into several.
+func (p *parser) parseStatement() []starsyntax.Stmt {
+	t := *p.tok()
+	switch {
+	case t.kind == tIndent:
+		p.fail(t, "unexpected indent")
+	case t.kind == tDedent:
+		p.fail(t, "unindent does not match any outer indentation level")
+	case t.kind == tOp && t.text == "@":
+		return p.parseDecorated()
+	case t.kind == tName:
+		switch t.text {
+		case "if":
+			return []starsyntax.Stmt{p.parseIf()}
+		case "while":
+			return []starsyntax.Stmt{p.parseWhile()}
+		case "for":
+			return []starsyntax.Stmt{p.parseFor()}
+		case "def":
+			return p.parseDef(nil)
+		case "class":
+			return p.parseClass(nil)
+		case "match":
+			p.checkMatchStatement()
+		}
+		if msg, ok := unsupportedKeywords[t.text]; ok {
+			p.fail(t, "%s", msg)
+		}
+	}
+	return p.parseSimpleStatements()
+}
+
+// parseSimpleStatements parses small statements separated by semicolons
+// up to the end of the line.
+func (p *parser) parseSimpleStatements() []starsyntax.Stmt {
+	var stmts []starsyntax.Stmt
+	for {
+		stmts = append(stmts, p.parseSmallStatement()...)
+		if !p.acceptOp(";") || p.tok().kind == tNewline {
+			break
+		}
+	}
+	p.expectNewline()
+	return stmts
+}
+
+func (p *parser) parseSmallStatement() []starsyntax.Stmt {
+	t := *p.tok()
+	if t.kind != tName {
+		return p.parseExprStatement()
+	}
+	switch t.text {
+	case "pass":
+		p.next()
+		return []starsyntax.Stmt{p.pass(p.pos(t))}
+	case "break", "continue":
+		return []starsyntax.Stmt{p.parseBranch()}
+	case "return":
+		return []starsyntax.Stmt{p.parseReturn()}
+	case "import":
+		return p.parseImport()
+	case "from":
+		return p.parseFromImport()
+	case "del":
+		return p.parseDel()
+	case "assert":
+		return []starsyntax.Stmt{p.parseAssert()}
+	case "yield":
+		return []starsyntax.Stmt{p.parseYield()}
+	case "print":
+		p.checkPython2Print()
+	case "load":
+		p.checkLoadStatement()
+	}
+	if msg, ok := unsupportedKeywords[t.text]; ok {
+		p.fail(t, "%s", msg)
+	}
+	return p.parseExprStatement()
+}
+
+// parseBlock parses the body after a compound statement's colon: either
+// simple statements on the same line or an indented block.
+func (p *parser) parseBlock(header string, headerLine int32) []starsyntax.Stmt {
+	start := *p.tok()
+	if start.kind != tNewline {
+		return p.nonEmpty(p.parseSimpleStatements(), p.pos(start))
+	}
+	p.next()
+	if p.tok().kind != tIndent {
+		p.fail(*p.tok(), "expected an indented block after %s on line %d", header, headerLine)
+	}
+	indent := p.next()
+	var body []starsyntax.Stmt
+	for p.tok().kind != tDedent && p.tok().kind != tEOF {
+		body = append(body, p.parseStatement()...)
+	}
+	p.next()
+	return p.nonEmpty(body, p.pos(indent))
+}
+
+func (p *parser) parseIf() starsyntax.Stmt {
+	ifTok := p.next() // "if" or "elif"
+	cond := p.parseTest()
+	p.expectOp(":")
+	stmt := &starsyntax.IfStmt{If: p.pos(ifTok), Cond: cond}
+	stmt.True = p.parseBlock(fmt.Sprintf("'%s' statement", ifTok.text), ifTok.line)
+	switch {
+	case p.isKw("elif"):
+		stmt.ElsePos = p.pos(*p.tok())
+		stmt.False = []starsyntax.Stmt{p.parseIf()}
+	case p.isKw("else"):
+		elseTok := p.next()
+		p.expectOp(":")
+		stmt.ElsePos = p.pos(elseTok)
+		stmt.False = p.parseBlock("'else' statement", elseTok.line)
+	}
+	return stmt
+}
+
+func (p *parser) parseWhile() starsyntax.Stmt {
+	whileTok := p.next()
+	cond := p.parseTest()
+	p.expectOp(":")
+	body := p.parseBlock("'while' statement", whileTok.line)
+	if p.isKw("else") {
+		p.fail(*p.tok(), "'while ... else' is not supported yet")
+	}
+	return &starsyntax.WhileStmt{While: p.pos(whileTok), Cond: cond, Body: body}
+}
+
+func (p *parser) parseFor() starsyntax.Stmt {
+	forTok := p.next()
+	vars := p.target(p.parseTargetList(), true)
+	p.expectKw("in")
+	x := p.parseTestList()
+	p.expectOp(":")
+	body := p.parseBlock("'for' statement", forTok.line)
+	if p.isKw("else") {
+		p.fail(*p.tok(), "'for ... else' is not supported yet")
+	}
+	return &starsyntax.ForStmt{For: p.pos(forTok), Vars: vars, X: x, Body: body}
+}
+
+func (p *parser) parseBranch() starsyntax.Stmt {
+	t := p.next()
+	tok := starsyntax.BREAK
+	if t.text == "continue" {
+		tok = starsyntax.CONTINUE
+	}
+	return &starsyntax.BranchStmt{Token: tok, TokenPos: p.pos(t)}
+}
+
+func (p *parser) parseReturn() starsyntax.Stmt {
+	t := p.next()
+	if p.scope.kind != defScope {
+		p.fail(t, "'return' outside function")
+	}
+	stmt := &starsyntax.ReturnStmt{Return: p.pos(t)}
+	if p.startsExpr() {
+		stmt.Result = p.parseTestList()
+	}
+	return stmt
+}
+
+// parseAssert desugars "assert c, msg" into
+// "if not c: __assert_fail__(msg)", so msg is evaluated only on failure.
+func (p *parser) parseAssert() starsyntax.Stmt {
+	t := p.next()
+	pos := p.pos(t)
+	cond := p.parseTest()
+	var msg starsyntax.Expr = p.none(pos)
+	if p.acceptOp(",") {
+		msg = p.parseTest()
+	}
+	fail := &starsyntax.ExprStmt{X: p.call("__assert_fail__", pos, msg)}
+	notCond := &starsyntax.UnaryExpr{OpPos: pos, Op: starsyntax.NOT, X: cond}
+	return &starsyntax.IfStmt{If: pos, Cond: notCond, True: []starsyntax.Stmt{fail}}
+}
+
+// checkMatchStatement rejects a match statement. "match" is a soft
+// keyword, so a line starting with it is a match statement only when
+// the logical line ends with a colon.
+func (p *parser) checkMatchStatement() {
+	next := p.peek(1)
+	if next.kind == tOp && (next.text == "=" || next.text == "." || next.text == ":") {
+		return
+	}
+	for k := 1; ; k++ {
+		t := p.peek(k)
+		if t.kind == tNewline || t.kind == tEOF {
+			last := p.peek(k - 1)
+			if last.kind == tOp && last.text == ":" {
+				p.fail(*p.tok(), "'match' statements are not supported yet")
+			}
+			return
+		}
+	}
+}
+
+// checkPython2Print rejects the Python 2 print statement.
+func (p *parser) checkPython2Print() {
+	next := p.peek(1)
+	if next.kind == tOp && next.text == ">>" {
+		p.fail(*p.tok(), "'print >>' is Python 2 syntax and is not supported; use print(..., file=f)")
+	}
+	if next.kind == tString || next.kind == tInt || next.kind == tFloat || next.kind == tName && !keywords[next.text] {
+		p.fail(*p.tok(), "missing parentheses in call to 'print'; did you mean print(...)?")
+	}
+}
+
+// checkLoadStatement rejects a Starlark load statement at top level,
+// recognised as load("module.star", "name", ...) with only string
+// arguments, so that an ordinary Python function named load still works.
+func (p *parser) checkLoadStatement() {
+	if p.scope.kind != moduleScope || !(p.peek(1).kind == tOp && p.peek(1).text == "(") {
+		return
+	}
+	args := 0
+	for k := 2; ; k++ {
+		t := p.peek(k)
+		switch {
+		case t.kind == tString:
+			if args == 0 && !isStarlarkModuleName(t) {
+				return
+			}
+			args++
+		case t.kind == tName && p.peek(k+1).text == "=" && p.peek(k+2).kind == tString:
+			k += 2
+			args++
+		case t.kind == tOp && t.text == ")":
+			if args >= 2 {
+				p.fail(*p.tok(), "load statements are not supported; use import or from ... import")
+			}
+			return
+		default:
+			return
+		}
+		if c := p.peek(k + 1); c.kind == tOp && c.text == "," {
+			k++
+		}
+	}
+}
+
+func isStarlarkModuleName(t *token) bool {
+	st, ok := t.value.(*stringToken)
+	if !ok || st.format {
+		return false
+	}
+	name := st.value
+	return strings.HasSuffix(name, ".star") || strings.HasSuffix(name, ".bzl") ||
+		strings.HasPrefix(name, ":") || strings.HasPrefix(name, "//") || strings.HasPrefix(name, "@")
+}
