@@ -63,6 +63,8 @@ func New(opts Options) *Runtime {
 	rt := &Runtime{opts: opts, sources: map[string][]string{}}
 	rt.env = core.NewEnv(opts.Stdout, opts.Stderr, opts.Seed)
 	rt.env.Device = opts.Device
+	rt.env.Files = opts.Files
+	rt.env.Dir = opts.Dir
 	rt.modules = newModuleTable(opts.Modules)
 	rt.modules.perRT["sys"] = rt.sysModule()
 	return rt

@@ -2,6 +2,7 @@ package core
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"sync"
 
@@ -27,6 +28,12 @@ type Env struct {
 	msStream *rng.NumPy
 	Device   string
 	Flags    map[string]starlark.Value
+
+	// Files is the file system scripts may read (data, checkpoints); nil
+	// grants none. Dir is the directory on disk it maps, used for writes;
+	// empty means scripts cannot write files.
+	Files fs.FS
+	Dir   string
 }
 
 // NewEnv returns an environment writing to the given streams (os.Stdout

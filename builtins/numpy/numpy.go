@@ -54,6 +54,7 @@ func Module() *core.Module {
 		"all":         builtin("all", method("all")),
 		"any":         builtin("any", method("any")),
 		"round":       builtin("round", round),
+		"loadtxt":     builtin("loadtxt", loadtxt),
 		"around":      builtin("around", round),
 		"random":      randomModule(),
 		"nan":         starlark.Float(math.NaN()),
