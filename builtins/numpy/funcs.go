@@ -328,7 +328,7 @@ func clip(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlar
 
 // method forwards numpy.f(a, ...) to the array method a.f(...).
 func method(m string) fn {
-	return func(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
 			return nil, core.Errorf("TypeError", "%s() missing required argument 'a'", name)
 		}
@@ -340,7 +340,7 @@ func method(m string) fn {
 		if err != nil || attr == nil {
 			return nil, core.Errorf("AttributeError", "%s is not available", name)
 		}
-		return starlark.Call(nil, attr, args[1:], kwargs)
+		return starlark.Call(thread, attr, args[1:], kwargs)
 	}
 }
 
@@ -354,28 +354,28 @@ func reduction(m string) fn {
 	return method(m)
 }
 
-func reshape(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func reshape(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var a, shape starlark.Value
 	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "newshape", &shape); err != nil {
 		return nil, err
 	}
-	return method("reshape")(nil, name, starlark.Tuple{a, shape}, nil)
+	return method("reshape")(thread, name, starlark.Tuple{a, shape}, nil)
 }
 
-func transpose(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func transpose(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var a starlark.Value
 	var axes starlark.Value = starlark.None
 	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "axes?", &axes); err != nil {
 		return nil, err
 	}
 	if axes == starlark.None {
-		return method("transpose")(nil, name, starlark.Tuple{a}, nil)
+		return method("transpose")(thread, name, starlark.Tuple{a}, nil)
 	}
-	return method("transpose")(nil, name, starlark.Tuple{a, axes}, nil)
+	return method("transpose")(thread, name, starlark.Tuple{a, axes}, nil)
 }
 
-func squeeze(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return method("squeeze")(nil, name, args, kwargs)
+func squeeze(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return method("squeeze")(thread, name, args, kwargs)
 }
 
 func expandDims(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -48,6 +48,9 @@ func ToEngine(v starlark.Value, dtype *engine.DType, f Flavor) (*engine.Tensor, 
 	case f == NumPy:
 		d = engine.Float64
 	}
+	if shape == nil {
+		shape = []int{} // a 0-d value; FromValues reads a nil shape as 1-D
+	}
 	if d.IsInt() && k == kindFloat {
 		for i, x := range vals {
 			vals[i] = math.Trunc(x)

@@ -1,0 +1,18 @@
+import numpy as np
+
+np.random.seed(1)
+print(np.random.uniform(-10.0, 10.0))
+print(np.random.normal(0, 1))
+print(np.random.uniform(0, 1, size=(2, 3)))
+print(np.random.normal(2.0, 0.5, size=4))
+print(np.random.randint(0, 10, size=5))
+print(np.random.randint(5))
+print(np.random.rand(3))
+print(np.random.randn(2, 2))
+print(np.random.permutation(6))
+np.random.seed(42)
+x = np.arange(8)
+np.random.shuffle(x)
+print(x)
+print(np.random.choice(5, 3, replace=False))
+print(np.random.random())
