@@ -54,13 +54,15 @@ func Grad(y *Tensor, wrt []*Tensor, sens *Tensor) (grads []*Tensor, err error) {
 	} else {
 		sens = cast(sens.Detach(), y.dtype)
 	}
+	// The seed lives where y does, so every gradient does too.
+	sens = sameDevice(sens, y)
 	acc := backward(y, sens)
 	grads = make([]*Tensor, len(wrt))
 	for i, w := range wrt {
-		if g, ok := acc[w]; ok {
+		if g, ok := acc.get(w); ok {
 			grads[i] = g
 		} else {
-			grads[i] = full(w.dtype, 0, w.shape)
+			grads[i] = fullLike(w, w.dtype, 0, w.shape)
 		}
 	}
 	return grads, nil
@@ -68,12 +70,13 @@ func Grad(y *Tensor, wrt []*Tensor, sens *Tensor) (grads []*Tensor, err error) {
 
 // backward propagates sens from y and returns the accumulated gradient of
 // every tensor reached, leaves included.
-func backward(y *Tensor, sens *Tensor) map[*Tensor]*Tensor {
+func backward(y *Tensor, sens *Tensor) *tensorMap {
 	order := topoOrder(y)
-	acc := map[*Tensor]*Tensor{y: sens}
+	acc := &tensorMap{}
+	acc.set(y, sens)
 	for i := len(order) - 1; i >= 0; i-- {
 		t := order[i]
-		g, ok := acc[t]
+		g, ok := acc.get(t)
 		if !ok || t.node == nil {
 			continue
 		}
@@ -89,15 +92,11 @@ func backward(y *Tensor, sens *Tensor) map[*Tensor]*Tensor {
 			if gj.dtype != in.dtype {
 				gj = cast(gj, in.dtype)
 			}
-			if prev, ok := acc[in]; ok {
-				acc[in] = add(prev, gj)
+			if prev, ok := acc.get(in); ok {
+				acc.set(in, add(prev, gj))
 			} else {
-				acc[in] = gj
+				acc.set(in, gj)
 			}
-		}
-		if t != y {
-			delete(acc, t)
-			acc[t] = g // keep for callers asking about intermediates
 		}
 	}
 	return acc
@@ -106,21 +105,21 @@ func backward(y *Tensor, sens *Tensor) map[*Tensor]*Tensor {
 // topoOrder returns the tensors y depends on through recorded nodes,
 // inputs before outputs.
 func topoOrder(y *Tensor) []*Tensor {
-	var order []*Tensor
-	seen := map[*Tensor]bool{}
+	order := make([]*Tensor, 0, 16)
+	seen := &tensorMap{}
 	type frame struct {
 		t    *Tensor
 		next int
 	}
-	stack := []frame{{t: y}}
-	seen[y] = true
+	stack := append(make([]frame, 0, 16), frame{t: y})
+	seen.set(y, nil)
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		if top.t.node != nil && top.next < len(top.t.node.inputs) {
 			in := top.t.node.inputs[top.next]
 			top.next++
-			if in != nil && in.requiresGrad && !seen[in] {
-				seen[in] = true
+			if in != nil && in.requiresGrad && !seen.has(in) {
+				seen.set(in, nil)
 				stack = append(stack, frame{t: in})
 			}
 			continue
@@ -129,4 +128,61 @@ func topoOrder(y *Tensor) []*Tensor {
 		stack = stack[:len(stack)-1]
 	}
 	return order
+}
+
+// tensorMap maps tensors to tensors for one backward pass. The graphs of
+// eager code are small, so it scans a slice, which costs less than a
+// map for up to a few dozen entries, and indexes the keys in a map past
+// tensorMapScan entries.
+type tensorMap struct {
+	keys, vals []*Tensor
+	index      map[*Tensor]int
+	// The first entries live here, saving the slices' allocations.
+	inlineKeys, inlineVals [16]*Tensor
+}
+
+const tensorMapScan = 32
+
+func (m *tensorMap) find(t *Tensor) int {
+	if m.index != nil {
+		if i, ok := m.index[t]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range m.keys {
+		if k == t {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *tensorMap) has(t *Tensor) bool { return m.find(t) >= 0 }
+
+func (m *tensorMap) get(t *Tensor) (*Tensor, bool) {
+	if i := m.find(t); i >= 0 {
+		return m.vals[i], true
+	}
+	return nil, false
+}
+
+func (m *tensorMap) set(t, v *Tensor) {
+	if i := m.find(t); i >= 0 {
+		m.vals[i] = v
+		return
+	}
+	if m.keys == nil {
+		m.keys, m.vals = m.inlineKeys[:0], m.inlineVals[:0]
+	}
+	m.keys = append(m.keys, t)
+	m.vals = append(m.vals, v)
+	if m.index != nil {
+		m.index[t] = len(m.keys) - 1
+	} else if len(m.keys) > tensorMapScan {
+		m.index = make(map[*Tensor]int, 2*len(m.keys))
+		for i, k := range m.keys {
+			m.index[k] = i
+		}
+	}
 }

@@ -8,6 +8,9 @@ func cast(t *Tensor, d DType) *Tensor {
 	if t.dtype == d {
 		return t
 	}
+	if be := onDevice("Cast", false, t); be != nil {
+		return deviceCast(be, t, d)
+	}
 	out := newTensor("Cast", d, t.shape)
 	n := t.Numel()
 	switch dst := out.data.(type) {

@@ -16,6 +16,26 @@ func clip(t *Tensor, lo, hi float64) *Tensor {
 	if math.IsNaN(lo) || math.IsNaN(hi) {
 		valueErr("Clip", "bounds %v and %v must not be NaN; use -Inf or +Inf for a missing bound", lo, hi)
 	}
+	out := clipRaw(t, lo, hi)
+	return record(out, "Clip", []*Tensor{t}, func(g *Tensor) []*Tensor {
+		if t.dev != CPU {
+			return []*Tensor{binaryRaw(opMul, g, clipInside(t, g.dtype, lo, hi))}
+		}
+		inside := newTensor("Clip", g.dtype, t.shape)
+		for i := range t.Numel() {
+			if v := t.Float(i); lo <= v && v <= hi {
+				inside.setFloat(i, 1)
+			}
+		}
+		return []*Tensor{binaryRaw(opMul, g, inside)}
+	})
+}
+
+// clipRaw is clip's kernel, without autograd.
+func clipRaw(t *Tensor, lo, hi float64) *Tensor {
+	if be := onDevice("Clip", false, t); be != nil {
+		return deviceClip(be, t, lo, hi)
+	}
 	out := newTensor("Clip", t.dtype, t.shape)
 	switch d := out.data.(type) {
 	case []float32:
@@ -29,15 +49,7 @@ func clip(t *Tensor, lo, hi float64) *Tensor {
 	default:
 		typeErr("Clip", "bool tensors are not supported; cast to a number dtype first")
 	}
-	return record(out, "Clip", []*Tensor{t}, func(g *Tensor) []*Tensor {
-		inside := newTensor("Clip", g.dtype, t.shape)
-		for i := range t.Numel() {
-			if v := t.Float(i); lo <= v && v <= hi {
-				inside.setFloat(i, 1)
-			}
-		}
-		return []*Tensor{binaryRaw(opMul, g, inside)}
-	})
+	return out
 }
 
 func clipLoop[T number](d, s []T, lo, hi T) {

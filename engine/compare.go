@@ -39,6 +39,9 @@ func compareRaw(k cmpOp, a, b *Tensor) *Tensor {
 		d := Promote(a.dtype, b.dtype)
 		a, b = cast(a, d), cast(b, d)
 	}
+	if be := onDevice(name, true, a, b); be != nil {
+		return deviceCompare(be, k, a, b, shape)
+	}
 	ea, eb := expandTo(a, shape), expandTo(b, shape)
 	out := newTensor(name, Bool, shape)
 	d := out.data.([]bool)
@@ -111,6 +114,20 @@ func where(cond, a, b *Tensor) *Tensor {
 	}
 	shape := broadcastOrRaise("Select", cond.shape, a.shape)
 	shape = broadcastOrRaise("Select", shape, b.shape)
+	out := selectRaw(cond, a, b, shape)
+	condD := cond.Detach()
+	return record(out, "Select", []*Tensor{nil, a, b}, func(g *Tensor) []*Tensor {
+		zero := full(g.dtype, 0, nil)
+		return []*Tensor{nil, sumTo(where(condD, g, zero), a.shape), sumTo(where(condD, zero, g), b.shape)}
+	})
+}
+
+// selectRaw is where's kernel, without autograd, for operands that
+// broadcast to shape.
+func selectRaw(cond, a, b *Tensor, shape []int) *Tensor {
+	if be := onDevice("Select", true, cond, a, b); be != nil {
+		return deviceSelect(be, cond, a, b, shape)
+	}
 	c := expandTo(cond, shape).data.([]bool)
 	ea, eb := expandTo(a, shape), expandTo(b, shape)
 	out := newTensor("Select", a.dtype, shape)
@@ -126,11 +143,7 @@ func where(cond, a, b *Tensor) *Tensor {
 	case []bool:
 		selectLoop(d, c, ea.data.([]bool), eb.data.([]bool))
 	}
-	condD := cond.Detach()
-	return record(out, "Select", []*Tensor{nil, a, b}, func(g *Tensor) []*Tensor {
-		zero := full(g.dtype, 0, nil)
-		return []*Tensor{nil, sumTo(where(condD, g, zero), a.shape), sumTo(where(condD, zero, g), b.shape)}
-	})
+	return out
 }
 
 func selectLoop[T any](d []T, c []bool, a, b []T) {
@@ -154,6 +167,9 @@ func LogicalNot(a *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
 	if a.dtype != Bool {
 		typeErr("LogicalNot", "dtype is %s; it must be bool", a.dtype)
+	}
+	if onDevice("LogicalNot", false, a) != nil {
+		return compareRaw(cmpEQ, a, Scalar(Bool, 0)), nil
 	}
 	out := newTensor("LogicalNot", Bool, a.shape)
 	d := out.data.([]bool)

@@ -10,6 +10,7 @@ package engine
 // w get gradients.
 func Conv2D(x, w *Tensor, stride [2]int, pad [4]int, dilation [2]int, groups int) (out *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("Conv2D", x, w)
 	return conv2d(x, w, stride, pad, dilation, groups), nil
 }
 

@@ -8,6 +8,7 @@ package engine
 // elements; the gradient is g * mask / keep.
 func Dropout(t *Tensor, keep float64, rng func() float64) (out, mask *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("Dropout", t)
 	if !t.dtype.IsFloat() {
 		typeErr("Dropout", "dtype %s is not supported; use float32 or float64", t.dtype)
 	}

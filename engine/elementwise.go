@@ -25,9 +25,15 @@ func expandTo(t *Tensor, shape []int) *Tensor {
 	if sameShape(t.shape, shape) {
 		return t
 	}
+	if be := onDevice("BroadcastTo", false, t); be != nil {
+		return deviceExpand(be, t, shape)
+	}
 	// The output comes first, so an oversized shape raises MemoryError
 	// before the index table of the same size is allocated.
-	out := newTensor("BroadcastTo", t.dtype, shape)
+	out := newTensorUninit("BroadcastTo", t.dtype, shape)
+	if expandFast(out, t) {
+		return out
+	}
 	idx := broadcastIndex(t.shape, shape)
 	switch d := out.data.(type) {
 	case []float32:
@@ -61,9 +67,15 @@ func binaryRaw(k binOp, a, b *Tensor) *Tensor {
 		typeErr(name, "bool tensors are not supported; cast to a number dtype first")
 	}
 	shape := broadcastOrRaise(name, a.shape, b.shape)
-	out := newTensor(name, a.dtype, shape)
+	if be := onDevice(name, true, a, b); be != nil {
+		return deviceBinary(be, k, a, b, shape)
+	}
+	out := newTensorUninit(name, a.dtype, shape)
 	n := out.Numel()
 	if n == 0 {
+		return out
+	}
+	if binaryBroadcast(k, out, a, b) {
 		return out
 	}
 	// Scalars stay as they are; other operands are expanded to out's shape.
@@ -249,6 +261,9 @@ func sumTo(g *Tensor, shape []int) *Tensor {
 
 func add(a, b *Tensor) *Tensor {
 	out := binaryRaw(opAdd, a, b)
+	if !a.requiresGrad && !b.requiresGrad {
+		return out
+	}
 	return record(out, "Add", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		return []*Tensor{sumTo(g, a.shape), sumTo(g, b.shape)}
 	})
@@ -256,6 +271,9 @@ func add(a, b *Tensor) *Tensor {
 
 func sub(a, b *Tensor) *Tensor {
 	out := binaryRaw(opSub, a, b)
+	if !a.requiresGrad && !b.requiresGrad {
+		return out
+	}
 	return record(out, "Sub", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		return []*Tensor{sumTo(g, a.shape), sumTo(neg(g), b.shape)}
 	})
@@ -263,6 +281,9 @@ func sub(a, b *Tensor) *Tensor {
 
 func mul(a, b *Tensor) *Tensor {
 	out := binaryRaw(opMul, a, b)
+	if !a.requiresGrad && !b.requiresGrad {
+		return out
+	}
 	return record(out, "Mul", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		ad, bd := a.Detach(), b.Detach()
 		return []*Tensor{sumTo(mul(g, bd), a.shape), sumTo(mul(g, ad), b.shape)}
@@ -271,6 +292,9 @@ func mul(a, b *Tensor) *Tensor {
 
 func div(a, b *Tensor) *Tensor {
 	out := binaryRaw(opDiv, a, b)
+	if !a.requiresGrad && !b.requiresGrad {
+		return out
+	}
 	return record(out, "Div", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		ad, bd := a.Detach(), b.Detach()
 		ga := div(g, bd)

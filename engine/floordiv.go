@@ -8,6 +8,7 @@ import "math"
 // or NaN), as in NumPy. The gradient is zero.
 func FloorDiv(a, b *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("FloorDiv", a, b)
 	return floorDivMod(a, b, false), nil
 }
 
@@ -17,6 +18,7 @@ func FloorDiv(a, b *Tensor) (t *Tensor, err error) {
 // The gradient is 1 for a and -floor(a/b) for b.
 func Mod(a, b *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("Mod", a, b)
 	return floorDivMod(a, b, true), nil
 }
 

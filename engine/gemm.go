@@ -1,6 +1,9 @@
 package engine
 
-import "gonum.org/v1/gonum/blas"
+import (
+	"github.com/cellscript/cellscript/engine/cpu"
+	"gonum.org/v1/gonum/blas"
+)
 
 // gemm computes c = op(a)·op(b) + beta·c for row-major float32 or float64
 // matrices, where c is m×n and the contracted dimension is k. It accepts
@@ -28,7 +31,7 @@ func gemm[T float32 | float64](transA, transB bool, m, n, k int, a []T, lda int,
 	}
 	switch c := any(c).(type) {
 	case []float32:
-		blasImpl.Sgemm(ta, tb, m, n, k, 1, any(a).([]float32), lda, any(b).([]float32), ldb, float32(beta), c, ldc)
+		cpu.Sgemm(transA, transB, m, n, k, 1, any(a).([]float32), lda, any(b).([]float32), ldb, float32(beta), c, ldc)
 	case []float64:
 		blasImpl.Dgemm(ta, tb, m, n, k, 1, any(a).([]float64), lda, any(b).([]float64), ldb, float64(beta), c, ldc)
 	}

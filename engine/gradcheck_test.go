@@ -156,7 +156,9 @@ func opsWithGradients() []string {
 	return append(ops, "Cast", "Select", "Reshape", "Transpose",
 		"BroadcastTo", "Concat", "StridedSlice", "Gather", "MaskedSelect",
 		"MatMul", "Softmax", "LogSoftmax", "Clip", "Norm", "LogSumExp",
-		"GatherElements", "Conv2D", "MaxPool2D", "Dropout", "FloorDiv", "Mod")
+		"GatherElements", "Conv2D", "MaxPool2D", "Dropout", "FloorDiv", "Mod",
+		"CTCLoss", "MulNoNaN", "L1Loss", "MSELoss", "SmoothL1Loss",
+		"SoftmaxCrossEntropy", "CosineEmbeddingLoss", "BinaryCrossEntropy")
 }
 
 // checkGrad runs one case and returns the op names in its graph.
@@ -272,6 +274,7 @@ func gradCases() []gradCase {
 	cases = append(cases, matmulSoftmaxGradCases()...)
 	cases = append(cases, lossOpGradCases()...)
 	cases = append(cases, convPoolGradCases()...)
+	cases = append(cases, fusedLossGradCases()...)
 	return cases
 }
 
@@ -430,6 +433,22 @@ func shapeGradCases() []gradCase {
 		unaryCase("Transpose perm", x, func(x *Tensor) (*Tensor, error) { return Transpose(x, []int{2, 0, -2}) }),
 		unaryCase("Transpose reverse", x, func(x *Tensor) (*Tensor, error) { return Transpose(x, nil) }),
 		unaryCase("BroadcastTo", g.normal(3, 1), func(x *Tensor) (*Tensor, error) { return BroadcastTo(x, 2, 3, 4) }),
+		// An identity Transpose or BroadcastTo returns its input, which
+		// must keep the history of the op that made it.
+		unaryCase("Transpose identity after Exp", x, func(x *Tensor) (*Tensor, error) {
+			y, err := Exp(x)
+			if err != nil {
+				return nil, err
+			}
+			return Transpose(y, []int{0, 1, 2})
+		}),
+		unaryCase("BroadcastTo same shape after Exp", x, func(x *Tensor) (*Tensor, error) {
+			y, err := Exp(x)
+			if err != nil {
+				return nil, err
+			}
+			return BroadcastTo(y, 2, 3, 4)
+		}),
 		unaryCase("Squeeze all", g.normal(1, 3, 1), func(x *Tensor) (*Tensor, error) { return Squeeze(x) }),
 		unaryCase("Squeeze axis", g.normal(1, 3, 1), func(x *Tensor) (*Tensor, error) { return Squeeze(x, -1) }),
 		unaryCase("ExpandDims", g.normal(2, 3), func(x *Tensor) (*Tensor, error) { return ExpandDims(x, -2) }),
@@ -544,12 +563,40 @@ func lossOpGradCases() []gradCase {
 			return out, err
 		}),
 	)
+	cases = append(cases, ctcGradCases(g)...)
+	// MulNoNaN with zeros in y, whose gradient with respect to y is x.
+	withZeros := vals([]float64{0, 0.5, -1.5, 0, 2, 0}, 2, 3)
+	for _, p := range broadcastPairs {
+		name := "MulNoNaN" + FormatShape(p[0]) + FormatShape(p[1])
+		gen := newInputGen(seedOf(name))
+		y := gen.normal(p[1]...)
+		if slices.Equal(p[1], []int{2, 3}) {
+			y = withZeros
+		}
+		cases = append(cases, binaryCase(name, gen.normal(p[0]...), y, MulNoNaN))
+	}
 	for _, axes := range [][]int{nil, {1}, {0, 2}} {
 		cases = append(cases,
 			unaryCase("Norm p=2 axes "+FormatShape(axes), x, func(x *Tensor) (*Tensor, error) { return Norm(x, axes, 2) }),
 			unaryCase("Norm p=1 axes "+FormatShape(axes), g.awayFromZero(2, 3, 4), func(x *Tensor) (*Tensor, error) { return Norm(x, axes, 1) }))
 	}
 	return cases
+}
+
+// ctcGradCases check CTCLoss on unnormalised log probabilities, with a
+// repeated label (which forbids the skip), a target holding the blank
+// label, a shorter input length and an empty target.
+func ctcGradCases(g *inputGen) []gradCase {
+	ctc := func(targets [][]int, lengths []int) func(x []*Tensor) (*Tensor, error) {
+		return func(x []*Tensor) (*Tensor, error) {
+			nll, _, err := CTCLoss(x[0], targets, lengths, 0, false)
+			return nll, err
+		}
+	}
+	return []gradCase{
+		{name: "CTCLoss", inputs: []gradInput{g.normal(6, 3, 4)}, f: ctc([][]int{{1, 2}, {3, 3}, {}}, []int{6, 5, 2})},
+		{name: "CTCLoss blank in target", inputs: []gradInput{g.normal(4, 2, 3)}, f: ctc([][]int{{0, 1}, {2}}, []int{4, 3})},
+	}
 }
 
 func convPoolGradCases() []gradCase {

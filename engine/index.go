@@ -121,6 +121,9 @@ func stridedSlice(t *Tensor, ranges []Range) *Tensor {
 
 // gather builds a tensor of shape from t's elements at flat indices idx.
 func gather(t *Tensor, idx []int, shape []int) *Tensor {
+	if be := onDevice("Gather", false, t); be != nil {
+		return deviceGather(be, t, idx, shape)
+	}
 	out := newTensor("Gather", t.dtype, shape)
 	switch d := out.data.(type) {
 	case []float32:
@@ -139,6 +142,9 @@ func gather(t *Tensor, idx []int, shape []int) *Tensor {
 
 // scatterAdd returns zeros of shape with g's elements added at idx.
 func scatterAdd(g *Tensor, idx []int, shape []int) *Tensor {
+	if be := onDevice("ScatterAdd", false, g); be != nil {
+		return deviceScatterAdd(be, g, idx, shape)
+	}
 	out := newTensor("ScatterAdd", g.dtype, shape)
 	switch d := out.data.(type) {
 	case []float32:
@@ -210,7 +216,7 @@ func MaskedSelect(t, mask *Tensor) (out *Tensor, err error) {
 	}
 	m := expandTo(mask, t.shape)
 	var idx []int
-	for i, v := range m.data.([]bool) {
+	for i, v := range hostData(m.data, false).([]bool) {
 		if v {
 			idx = append(idx, i)
 		}
@@ -228,6 +234,9 @@ func OneHot(indices *Tensor, depth int, on, off float64, d DType) (out *Tensor, 
 	defer catch(&err)
 	if !indices.dtype.IsInt() {
 		typeErr("OneHot", "indices dtype is %s; it must be int32 or int64", indices.dtype)
+	}
+	if be := onDevice("OneHot", false, indices); be != nil {
+		return deviceOneHot(be, indices, depth, on, off, d), nil
 	}
 	shape := append(append([]int(nil), indices.shape...), depth)
 	out = full(d, off, shape)

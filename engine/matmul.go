@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/cellscript/cellscript/engine/cpu"
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/gonum"
 )
@@ -25,15 +26,41 @@ func matmulRaw(a, b *Tensor, transA, transB bool) *Tensor {
 		k2, n = n, k2
 	}
 	if k != k2 {
-		valueErr("MatMul", "x shape %s and y shape %s (transpose_a=%v, transpose_b=%v): the contracted dimensions %d and %d must be equal", FormatShape(a.shape), FormatShape(b.shape), transA, transB, k, k2)
+		valueErr("MatMul", "x shape %s and y shape %s%s", FormatShape(a.shape), FormatShape(b.shape), contractionRule(transA, transB))
 	}
-	out := newTensor("MatMul", a.dtype, []int{m, n})
-	if m == 0 || n == 0 {
-		return out
+	if be := onDevice("MatMul", false, a, b); be != nil {
+		return deviceMatmul(be, a, b, m, n, k, transA, transB)
 	}
-	if k == 0 {
-		return out
+	if a.dtype != Float32 || k == 0 {
+		out := newTensor("MatMul", a.dtype, []int{m, n})
+		if m == 0 || n == 0 || k == 0 {
+			return out
+		}
+		return matmulInto(out, a, b, m, n, k, transA, transB)
 	}
+	// With beta = 0, Sgemm writes every element of out.
+	return matmulInto(newTensorUninit("MatMul", a.dtype, []int{m, n}), a, b, m, n, k, transA, transB)
+}
+
+// contractionRule names the dimensions that a matrix product with the
+// given transpose flags contracts, for its shape error:
+// ": x.shape[1] must equal y.shape[0]".
+func contractionRule(transA, transB bool) string {
+	flags, ka, kb := "", "x.shape[1]", "y.shape[0]"
+	if transA {
+		flags, ka = " with transpose_a=True", "x.shape[0]"
+	}
+	switch {
+	case transA && transB:
+		flags, kb = " with transpose_a=True and transpose_b=True", "y.shape[1]"
+	case transB:
+		flags, kb = " with transpose_b=True", "y.shape[1]"
+	}
+	return flags + ": " + ka + " must equal " + kb
+}
+
+// matmulInto computes op(a)·op(b) into out, which is m×n.
+func matmulInto(out, a, b *Tensor, m, n, k int, transA, transB bool) *Tensor {
 	ta, tb := blas.NoTrans, blas.NoTrans
 	if transA {
 		ta = blas.Trans
@@ -44,7 +71,7 @@ func matmulRaw(a, b *Tensor, transA, transB bool) *Tensor {
 	lda, ldb := a.shape[1], b.shape[1]
 	switch d := out.data.(type) {
 	case []float32:
-		blasImpl.Sgemm(ta, tb, m, n, k, 1, a.data.([]float32), lda, b.data.([]float32), ldb, 0, d, n)
+		cpu.Sgemm(transA, transB, m, n, k, 1, a.data.([]float32), lda, b.data.([]float32), ldb, 0, d, n)
 	case []float64:
 		blasImpl.Dgemm(ta, tb, m, n, k, 1, a.data.([]float64), lda, b.data.([]float64), ldb, 0, d, n)
 	case []int32:
@@ -86,14 +113,20 @@ func matmul(a, b *Tensor, transA, transB bool) *Tensor {
 		ad, bd := a.Detach(), b.Detach()
 		var ga, gb *Tensor
 		// out = op(a)·op(b); d op(a) = g·op(b)ᵀ, d op(b) = op(a)ᵀ·g.
-		if transA {
+		// An input that needs no gradient, such as a batch of data,
+		// skips its product.
+		switch {
+		case !a.requiresGrad:
+		case transA:
 			ga = matmulRaw(bd, g, transB, true)
-		} else {
+		default:
 			ga = matmulRaw(g, bd, false, !transB)
 		}
-		if transB {
+		switch {
+		case !b.requiresGrad:
+		case transB:
 			gb = matmulRaw(g, ad, true, transA)
-		} else {
+		default:
 			gb = matmulRaw(ad, g, !transA, false)
 		}
 		return []*Tensor{ga, gb}

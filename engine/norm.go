@@ -9,6 +9,7 @@ import "math"
 // p = 2, with 0 where the norm is 0 (a finite subgradient).
 func Norm(t *Tensor, axes []int, p float64) (out *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("Norm", t)
 	return norm(t, axes, p), nil
 }
 

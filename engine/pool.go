@@ -10,6 +10,7 @@ import "math"
 // of each window, as in both frameworks.
 func MaxPool2D(x *Tensor, kernel, stride, pad [2]int) (out *Tensor, err error) {
 	defer catch(&err)
+	cpuOnly("MaxPool2D", x)
 	return maxPool2d(x, kernel, stride, pad), nil
 }
 

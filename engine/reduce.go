@@ -107,7 +107,13 @@ func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	if t.dtype == Bool && k != redMax && k != redMin {
 		t = cast(t, Int64)
 	}
+	if be := onDevice(name, false, t); be != nil {
+		return deviceReduce(be, k, t, axes, keep)
+	}
 	out := newTensor(name, t.dtype, reduceShape(t.shape, axes, keep))
+	if reduceLeading(k, out, t, axes) {
+		return out
+	}
 	src, outer, inner := moveAxesLast(t, axes)
 	if inner == 0 && (k == redMax || k == redMin) && outer > 0 {
 		valueErr(name, "zero-size array of shape %s has no %s; reduce over a non-empty axis or use Sum", FormatShape(t.shape), map[redOp]string{redMax: "maximum", redMin: "minimum"}[k])
@@ -129,12 +135,17 @@ func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 
 func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	out := reduceRaw(k, t, axes, keep)
-	if !t.dtype.IsFloat() {
+	if !t.dtype.IsFloat() || !t.requiresGrad {
 		return out
 	}
 	ax := normAxes(redNames[k], axes, t.Rank())
 	kept := reduceShape(t.shape, ax, true)
 	return record(out, redNames[k], []*Tensor{t}, func(g *Tensor) []*Tensor {
+		if k == redMean {
+			if m := meanGradFill(g, t.Numel()/max(1, out.Numel()), t.shape); m != nil {
+				return []*Tensor{m}
+			}
+		}
 		g = reshapeRaw(g, kept)
 		switch k {
 		case redSum:
@@ -158,6 +169,9 @@ func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 // dividing the product by each element, so rows containing zeros get
 // the exact gradient.
 func prodGrad(t, g *Tensor, axes []int) *Tensor {
+	if be := onDevice("ReduceProd", false, t, g); be != nil {
+		return deviceProdGrad(be, t, g, axes)
+	}
 	src, _, inner := moveAxesLast(t, axes)
 	res := newTensor("ReduceProd", t.dtype, src.shape)
 	switch d := res.data.(type) {
@@ -241,6 +255,9 @@ func argExtreme(t *Tensor, axis int, keep, isMax bool) *Tensor {
 		name = "Argmax"
 	}
 	axis = normAxis(name, axis, t.Rank())
+	if be := onDevice(name, false, t); be != nil {
+		return deviceArgExtreme(be, name, t, axis, keep, isMax)
+	}
 	src, outer, inner := moveAxesLast(t, []int{axis})
 	if inner == 0 {
 		valueErr(name, "attempt to get %s of an empty sequence", name)

@@ -95,6 +95,12 @@ func transposeRaw(t *Tensor, perm []int) *Tensor {
 	for i, p := range perm {
 		shape[i] = t.shape[p]
 	}
+	if be := onDevice("Transpose", false, t); be != nil {
+		return deviceTranspose(be, t, perm, shape)
+	}
+	if out := transposeMatrix(t, shape); out != nil {
+		return out
+	}
 	inSt := stridesOf(t.shape)
 	st := make([]int, rank)
 	for i, p := range perm {
@@ -153,6 +159,10 @@ func transpose(t *Tensor, perm []int) *Tensor {
 		norm[i] = p
 	}
 	out := transposeRaw(t, norm)
+	if out == t {
+		// An identity perm returns t itself, whose history must stay.
+		return t
+	}
 	inv := make([]int, rank)
 	for i, p := range norm {
 		inv[p] = i
@@ -173,6 +183,10 @@ func broadcastTo(t *Tensor, shape []int) *Tensor {
 		valueErr("BroadcastTo", "cannot broadcast shape %s to %s", FormatShape(t.shape), FormatShape(shape))
 	}
 	out := expandTo(t, shape)
+	if out == t {
+		// Broadcasting to t's own shape returns t, whose history must stay.
+		return t
+	}
 	return record(out, "BroadcastTo", []*Tensor{t}, func(g *Tensor) []*Tensor {
 		return []*Tensor{sumTo(g, t.shape)}
 	})
@@ -207,6 +221,25 @@ func concat(ts []*Tensor, axis int) *Tensor {
 		}
 		shape[axis] += t.shape[axis]
 	}
+	out := concatRaw(ts, axis, shape)
+	return record(out, "Concat", ts, func(g *Tensor) []*Tensor {
+		gs := make([]*Tensor, len(ts))
+		start := 0
+		for i, t := range ts {
+			gs[i] = sliceAxis(g, axis, start, start+t.shape[axis])
+			start += t.shape[axis]
+		}
+		return gs
+	})
+}
+
+// concatRaw joins checked tensors into a result of shape, without
+// autograd.
+func concatRaw(ts []*Tensor, axis int, shape []int) *Tensor {
+	if be := onDevice("Concat", false, ts...); be != nil {
+		return deviceConcat(be, ts, axis, shape)
+	}
+	first := ts[0]
 	out := newTensor("Concat", first.dtype, shape)
 	outer := Numel(shape[:axis])
 	innerOut := Numel(shape[axis:])
@@ -218,15 +251,7 @@ func concat(ts []*Tensor, axis int) *Tensor {
 		}
 		off += inner
 	}
-	return record(out, "Concat", ts, func(g *Tensor) []*Tensor {
-		gs := make([]*Tensor, len(ts))
-		start := 0
-		for i, t := range ts {
-			gs[i] = sliceAxis(g, axis, start, start+t.shape[axis])
-			start += t.shape[axis]
-		}
-		return gs
-	})
+	return out
 }
 
 // copyRange copies n elements of src from si into dst at di.
@@ -247,6 +272,9 @@ func copyRange(dst *Tensor, di int, src *Tensor, si, n int) {
 
 // sliceAxis returns t[..., start:stop, ...] along one axis, without autograd.
 func sliceAxis(t *Tensor, axis, start, stop int) *Tensor {
+	if be := onDevice("Slice", false, t); be != nil {
+		return deviceSliceAxis(be, t, axis, start, stop)
+	}
 	shape := append([]int(nil), t.shape...)
 	shape[axis] = stop - start
 	out := newTensor("Slice", t.dtype, shape)

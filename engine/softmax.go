@@ -12,6 +12,9 @@ func logSoftmaxRaw(t *Tensor) *Tensor {
 	if t.Rank() == 0 {
 		valueErr("LogSoftmax", "input must have at least one dimension")
 	}
+	if be := onDevice("LogSoftmax", false, t); be != nil {
+		return deviceLogSoftmax(be, t)
+	}
 	c := t.shape[t.Rank()-1]
 	out := newTensor("LogSoftmax", t.dtype, t.shape)
 	switch d := out.data.(type) {
@@ -30,8 +33,30 @@ func logSoftmaxRows[T float32 | float64](d, s []T, c int) {
 	for start := 0; start < len(s); start += c {
 		row := s[start : start+c]
 		lse := logSumExpRow(row)
+		if math.IsInf(lse, 1) {
+			logSoftmaxInfRow(d[start:start+c], row)
+			continue
+		}
 		for j, v := range row {
 			d[start+j] = T(float64(v) - lse)
+		}
+	}
+}
+
+// logSoftmaxInfRow fills the log-softmax of a row holding +Inf with its
+// limit: the k infinite logits share the probability, -log(k) each, and
+// the finite ones get -Inf, where v - lse would give NaN.
+func logSoftmaxInfRow[T float32 | float64](d, row []T) {
+	k := 0
+	for _, v := range row {
+		if math.IsInf(float64(v), 1) {
+			k++
+		}
+	}
+	for j, v := range row {
+		d[j] = T(math.Inf(-1))
+		if math.IsInf(float64(v), 1) {
+			d[j] = T(-math.Log(float64(k)))
 		}
 	}
 }
@@ -124,6 +149,9 @@ func logSumExp(t *Tensor, axis int, keep bool) *Tensor {
 		typeErr("LogSumExp", "dtype %s is not supported; use float32 or float64", t.dtype)
 	}
 	axis = normAxis("LogSumExp", axis, t.Rank())
+	if be := onDevice("LogSumExp", false, t); be != nil {
+		return deviceLogSumExp(be, t, axis, keep)
+	}
 	ax := []int{axis}
 	out := newTensor("LogSumExp", t.dtype, reduceShape(t.shape, ax, keep))
 	src, _, inner := moveAxesLast(t, ax)

@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"math"
+
+	"github.com/cellscript/cellscript/engine/cpu"
 )
 
 // Device names where a tensor's storage lives.
@@ -50,35 +52,55 @@ func (t *Tensor) Device() Device { return t.dev }
 // Data returns the backing slice ([]float32, []float64, []int32, []int64
 // or []bool) without copying. Writing to it is allowed only for tensors
 // that no recorded op still reads, such as parameters between steps.
-func (t *Tensor) Data() any { return t.data }
+// For a tensor on a device it returns a host copy, downloaded on first
+// use, that the next device op uploads again, so writes reach the
+// device when Data is called before each batch of writes.
+func (t *Tensor) Data() any { return hostData(t.data, true) }
 
 // F32 returns the float32 storage, or nil for another dtype.
-func (t *Tensor) F32() []float32 { s, _ := t.data.([]float32); return s }
+func (t *Tensor) F32() []float32 { s, _ := t.Data().([]float32); return s }
 
 // F64 returns the float64 storage, or nil for another dtype.
-func (t *Tensor) F64() []float64 { s, _ := t.data.([]float64); return s }
+func (t *Tensor) F64() []float64 { s, _ := t.Data().([]float64); return s }
 
 // I32 returns the int32 storage, or nil for another dtype.
-func (t *Tensor) I32() []int32 { s, _ := t.data.([]int32); return s }
+func (t *Tensor) I32() []int32 { s, _ := t.Data().([]int32); return s }
 
 // I64 returns the int64 storage, or nil for another dtype.
-func (t *Tensor) I64() []int64 { s, _ := t.data.([]int64); return s }
+func (t *Tensor) I64() []int64 { s, _ := t.Data().([]int64); return s }
 
 // Bools returns the bool storage, or nil for another dtype.
-func (t *Tensor) Bools() []bool { s, _ := t.data.([]bool); return s }
+func (t *Tensor) Bools() []bool { s, _ := t.Data().([]bool); return s }
 
 func (t *Tensor) String() string {
 	return fmt.Sprintf("Tensor(shape=%s, dtype=%s)", FormatShape(t.shape), t.dtype)
 }
 
-// alloc returns zeroed storage for n elements of dtype d. It raises a
-// TypeError for an invalid dtype.
-func alloc(op string, d DType, n int) any {
+// alloc returns zeroed storage for n elements of dtype d, counted as
+// live tensor memory (see memory.go). It raises a TypeError for an
+// invalid dtype and a MemoryError past the memory limit.
+func alloc(op string, d DType, n int) any { return allocStorage(op, d, n, true) }
+
+// allocStorage is alloc, except that with zero false float storage may
+// hold stale values, for kernels that write every element.
+func allocStorage(op string, d DType, n int, zero bool) any {
+	size := reserve(op, d, n)
+	data := makeStorage(d, n, zero)
+	if data == nil {
+		release(size)
+		typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
+	}
+	return track(data, size)
+}
+
+// makeStorage returns storage, zeroed unless zero is false, or nil for
+// an invalid dtype. Large float storage comes from the pool (storage.go).
+func makeStorage(d DType, n int, zero bool) any {
 	switch d {
 	case Float32:
-		return make([]float32, n)
+		return floatStorage(n, zero, cpu.Alloc32)
 	case Float64:
-		return make([]float64, n)
+		return floatStorage(n, zero, cpu.Alloc64)
 	case Int32:
 		return make([]int32, n)
 	case Int64:
@@ -86,13 +108,12 @@ func alloc(op string, d DType, n int) any {
 	case Bool:
 		return make([]bool, n)
 	}
-	typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
 	return nil
 }
 
 func newTensor(op string, d DType, shape []int) *Tensor {
 	n := numel(op, shape)
-	return wrap(d, append(make([]int, 0, len(shape)), shape...), alloc(op, d, n))
+	return wrapCopy(d, shape, alloc(op, d, n))
 }
 
 // wrap makes a tensor from storage and a shape it takes ownership of. A
@@ -102,7 +123,7 @@ func wrap(d DType, shape []int, data any) *Tensor {
 	if shape == nil {
 		shape = []int{}
 	}
-	return &Tensor{dtype: d, shape: shape, data: data, dev: CPU}
+	return &Tensor{dtype: d, shape: shape, data: data, dev: storageDevice(data)}
 }
 
 // Zeros returns a tensor of zeros.
@@ -211,7 +232,7 @@ func FromValues(d DType, values []float64, shape ...int) (t *Tensor, err error) 
 
 // Float returns element i converted to float64.
 func (t *Tensor) Float(i int) float64 {
-	switch s := t.data.(type) {
+	switch s := hostData(t.data, false).(type) {
 	case []float32:
 		return float64(s[i])
 	case []float64:
@@ -231,7 +252,7 @@ func (t *Tensor) Float(i int) float64 {
 
 // Int returns element i converted to int64 (floats truncate toward zero).
 func (t *Tensor) Int(i int) int64 {
-	switch s := t.data.(type) {
+	switch s := hostData(t.data, false).(type) {
 	case []int32:
 		return int64(s[i])
 	case []int64:
@@ -273,8 +294,12 @@ func (t *Tensor) Item() (float64, error) {
 	return t.Float(0), nil
 }
 
-// Clone returns a copy with its own storage and no autograd history.
+// Clone returns a copy with its own storage and no autograd history, on
+// t's device. It panics with *Error when the device fails.
 func (t *Tensor) Clone() *Tensor {
+	if t.dev != CPU {
+		return deviceClone(t)
+	}
 	c := newTensor("Clone", t.dtype, t.shape)
 	copyData(c.data, t.data)
 	return c
@@ -303,6 +328,9 @@ func (t *Tensor) Detach() *Tensor { return wrap(t.dtype, t.shape, t.data) }
 func (t *Tensor) CopyFrom(src *Tensor) error {
 	if !sameShape(t.shape, src.shape) || t.dtype != src.dtype {
 		return &Error{Op: "CopyFrom", Msg: fmt.Sprintf("source %s %s does not match destination %s %s", FormatShape(src.shape), src.dtype, FormatShape(t.shape), t.dtype), Kind: "ValueError"}
+	}
+	if t.dev != CPU || src.dev != CPU {
+		return deviceCopyFrom(t, src)
 	}
 	copyData(t.data, src.data)
 	return nil

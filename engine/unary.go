@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"math"
+
+	"github.com/cellscript/cellscript/engine/cpu"
+)
 
 type unOp uint8
 
@@ -94,7 +98,10 @@ func evalUnary(k unOp, x float64) float64 {
 // rounded for the basic functions.
 func unaryRaw(k unOp, a *Tensor) *Tensor {
 	name := unOpNames[k]
-	out := newTensor(name, a.dtype, a.shape)
+	if be := onDevice(name, false, a); be != nil {
+		return deviceUnary(be, k, a)
+	}
+	out := newTensorUninit(name, a.dtype, a.shape)
 	switch d := out.data.(type) {
 	case []float32:
 		s := a.data.([]float32)
@@ -112,11 +119,7 @@ func unaryRaw(k unOp, a *Tensor) *Tensor {
 				d[i] = x * x
 			}
 		case uRelu:
-			for i, x := range s {
-				if x > 0 {
-					d[i] = x
-				}
-			}
+			cpu.Relu32(d, s)
 		default:
 			for i, x := range s {
 				d[i] = float32(evalUnary(k, float64(x)))
@@ -181,14 +184,23 @@ func cmpSign[T int32 | int64](x T) int {
 
 func unary(k unOp, a *Tensor) *Tensor {
 	out := unaryRaw(k, a)
+	if !a.requiresGrad {
+		return out // skips allocating the closure
+	}
 	return record(out, unOpNames[k], []*Tensor{a}, func(g *Tensor) []*Tensor {
-		return []*Tensor{unaryGrad(k, g, a.Detach(), out.Detach())}
+		return []*Tensor{unaryGrad(k, g, a, out)}
 	})
 }
 
 // unaryGrad returns g times the derivative of k at a (with y = k(a)).
+// It uses the unrecorded kernels, so a and y need not be detached.
 func unaryGrad(k unOp, g, a, y *Tensor) *Tensor {
-	one := full(a.dtype, 1, nil)
+	one := func() *Tensor { return full(a.dtype, 1, nil) }
+	mul := func(x, y *Tensor) *Tensor { return binaryRaw(opMul, x, y) }
+	div := func(x, y *Tensor) *Tensor { return binaryRaw(opDiv, x, y) }
+	add := func(x, y *Tensor) *Tensor { return binaryRaw(opAdd, x, y) }
+	sub := func(x, y *Tensor) *Tensor { return binaryRaw(opSub, x, y) }
+	neg := func(x *Tensor) *Tensor { return unaryRaw(uNeg, x) }
 	switch k {
 	case uNeg:
 		return neg(g)
@@ -204,15 +216,20 @@ func unaryGrad(k unOp, g, a, y *Tensor) *Tensor {
 	case uSquare:
 		return mul(g, mul(full(a.dtype, 2, nil), a))
 	case uRelu:
+		if g.dtype == Float32 && a.dtype == Float32 && sameShape(g.shape, a.shape) && g.dev == CPU && a.dev == CPU {
+			out := newTensorUninit("ReluGrad", Float32, a.shape)
+			cpu.ReluGrad32(out.data.([]float32), g.data.([]float32), a.data.([]float32))
+			return out
+		}
 		return mul(g, cast(compareRaw(cmpGT, a, full(a.dtype, 0, nil)), g.dtype))
 	case uSigmoid:
-		return mul(g, mul(y, sub(one, y)))
+		return mul(g, mul(y, sub(one(), y)))
 	case uTanh:
-		return mul(g, sub(one, mul(y, y)))
+		return mul(g, sub(one(), mul(y, y)))
 	case uSign, uFloor:
-		return full(g.dtype, 0, g.shape)
+		return fullLike(g, g.dtype, 0, g.shape)
 	case uLog1p:
-		return div(g, add(one, a))
+		return div(g, add(one(), a))
 	case uSoftplus:
 		return mul(g, unaryRaw(uSigmoid, a))
 	case uLogSigmoid:

@@ -108,8 +108,10 @@ func convertError(thread *starlark.Thread, err error) error {
 		if pending, ok := thread.Local(pendingErrKey).(error); ok {
 			cause = pending
 			thread.SetLocal(pendingErrKey, nil)
+			out.cause = errors.Join(err, pending) // errors.As reaches both
 		}
 	}
 	out.Type, out.Message = pyobj.Classify(cause)
+	finishError(out, err, cause)
 	return out
 }

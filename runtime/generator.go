@@ -55,7 +55,7 @@ func newGenerator(parent *starlark.Thread, body starlark.Callable) *Generator {
 	st := &genState{
 		body:   body,
 		parent: parent,
-		name:   body.Name(),
+		name:   pythonFunctionName(body.Name()),
 		resume: make(chan struct{}),
 		values: make(chan genResult),
 		closed: make(chan struct{}),
@@ -150,7 +150,9 @@ func (st *genState) start() {
 		thread := &starlark.Thread{Name: "generator " + st.name, Print: st.parent.Print, Load: st.parent.Load}
 		core.InheritLocals(st.parent, thread)
 		thread.SetLocal(genKey, st)
-		_, err := starlark.Call(thread, st.body, nil, nil)
+		stop := bindChildThread(st.parent, thread)
+		defer stop()
+		_, err := guardedCall(thread, st.body, nil, nil)
 		if errors.Is(err, errGeneratorClosed) {
 			return
 		}

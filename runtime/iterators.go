@@ -23,6 +23,11 @@ type lazyIter struct {
 	name string
 	next func() (starlark.Value, bool, error)
 	done bool
+	// thread is the thread that made the iterator. A Starlark loop or
+	// list() cannot see an iterator's error, so an error stops this
+	// thread and the runtime reports it in place of the cancellation,
+	// as for generators.
+	thread *starlark.Thread
 }
 
 var _ starlark.Iterable = (*lazyIter)(nil)
@@ -51,7 +56,14 @@ type lazyIterator struct{ l *lazyIter }
 
 func (it *lazyIterator) Next(p *starlark.Value) bool {
 	v, ok, err := it.l.pull()
-	if err != nil || !ok {
+	if err != nil {
+		if it.l.thread != nil {
+			it.l.thread.SetLocal(pendingErrKey, err)
+			it.l.thread.Cancel(err.Error())
+		}
+		return false
+	}
+	if !ok {
 		return false
 	}
 	*p = v
@@ -96,7 +108,7 @@ func pyIter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 	if err != nil {
 		return nil, err
 	}
-	return &lazyIter{name: "iterator", next: next}, nil
+	return &lazyIter{name: "iterator", next: next, thread: thread}, nil
 }
 
 func pyNext(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -146,7 +158,7 @@ func pyMap(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 		}
 		pulls[i] = p
 	}
-	return &lazyIter{name: "map", next: func() (starlark.Value, bool, error) {
+	return &lazyIter{name: "map", thread: thread, next: func() (starlark.Value, bool, error) {
 		vals := make(starlark.Tuple, len(pulls))
 		for i, p := range pulls {
 			v, ok, err := p()
@@ -169,7 +181,7 @@ func pyFilter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	if err != nil {
 		return nil, err
 	}
-	return &lazyIter{name: "filter", next: func() (starlark.Value, bool, error) {
+	return &lazyIter{name: "filter", thread: thread, next: func() (starlark.Value, bool, error) {
 		for {
 			v, ok, err := pull()
 			if err != nil || !ok {
@@ -197,4 +209,168 @@ func identity(v starlark.Value) uintptr {
 		typ, data unsafe.Pointer
 	}
 	return uintptr((*iface)(unsafe.Pointer(&v)).data)
+}
+
+// pyForIter implements __foriter__(x), which wraps the iterable of every
+// for loop and comprehension: a str iterates over its characters, as in
+// Python, and anything else passes through unchanged.
+func pyForIter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("__foriter__", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if s, ok := v.(starlark.String); ok {
+		return stringChars(s), nil
+	}
+	return v, nil
+}
+
+// stringChars returns the characters (code points) of s as a tuple.
+func stringChars(s starlark.String) starlark.Tuple {
+	out := make(starlark.Tuple, 0, len(s))
+	for _, r := range string(s) {
+		out = append(out, starlark.String(string(r)))
+	}
+	return out
+}
+
+// pullOf returns a pull function over v, counting a str as its
+// characters.
+func pullOf(v starlark.Value) (func() (starlark.Value, bool, error), error) {
+	if s, ok := v.(starlark.String); ok {
+		v = stringChars(s)
+	}
+	return iterOf(v)
+}
+
+// pyZip implements zip(*iterables) lazily, as Python 3 does, so that an
+// infinite generator can be zipped with a finite sequence.
+func pyZip(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, pyobj.TypeErrorf("zip() takes no keyword arguments here")
+	}
+	pulls := make([]func() (starlark.Value, bool, error), len(args))
+	for i, a := range args {
+		p, err := pullOf(a)
+		if err != nil {
+			return nil, pyobj.TypeErrorf("zip argument #%d must support iteration", i+1)
+		}
+		pulls[i] = p
+	}
+	return &lazyIter{name: "zip", thread: thread, next: func() (starlark.Value, bool, error) {
+		if len(pulls) == 0 {
+			return nil, false, nil
+		}
+		row := make(starlark.Tuple, len(pulls))
+		for i, p := range pulls {
+			v, ok, err := p()
+			if err != nil || !ok {
+				return nil, false, err
+			}
+			row[i] = v
+		}
+		return row, true, nil
+	}}, nil
+}
+
+// pyEnumerate implements enumerate(iterable, start=0) lazily.
+func pyEnumerate(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var iterable starlark.Value
+	start := 0
+	if err := starlark.UnpackArgs("enumerate", args, kwargs, "iterable", &iterable, "start?", &start); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	pull, err := pullOf(iterable)
+	if err != nil {
+		return nil, pyobj.TypeErrorf("'%s' object is not iterable", pyTypeName(iterable))
+	}
+	i := start
+	return &lazyIter{name: "enumerate", thread: thread, next: func() (starlark.Value, bool, error) {
+		v, ok, err := pull()
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		pair := starlark.Tuple{starlark.MakeInt(i), v}
+		i++
+		return pair, true, nil
+	}}, nil
+}
+
+// stringIterables wraps go.starlark.net's functions that take
+// iterables so that a str argument counts as its characters, as in
+// Python. which lists the positional arguments that may be strings; -1
+// means all of them, and min and max convert only a lone argument.
+func stringIterables() starlark.StringDict {
+	wrap := func(name string, which int) *starlark.Builtin {
+		inner := pyobj.SizeGuarded(name)
+		return builtin(name, func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var converted starlark.Tuple
+			for i, a := range args {
+				s, ok := a.(starlark.String)
+				if !ok || which >= 0 && i != which || (name == "min" || name == "max") && len(args) != 1 {
+					continue
+				}
+				if converted == nil {
+					converted = append(starlark.Tuple(nil), args...)
+				}
+				converted[i] = stringChars(s)
+			}
+			if converted != nil {
+				args = converted
+			}
+			return starlark.Call(thread, inner, args, kwargs)
+		})
+	}
+	return starlark.StringDict{
+		"zip":       builtin("zip", pyZip),
+		"enumerate": builtin("enumerate", pyEnumerate),
+		"sorted":    wrap("sorted", 0),
+		"reversed":  wrap("reversed", 0),
+		"set":       wrap("set", 0),
+		"any":       wrap("any", 0),
+		"all":       wrap("all", 0),
+		"min":       wrap("min", 0),
+		"max":       wrap("max", 0),
+	}
+}
+
+// sequenceConstructor returns list() or tuple(). A str argument gives
+// its characters, as in Python. A script iterable or generator is
+// iterated with its errors returned, and anything else goes to
+// go.starlark.net's builtin.
+func sequenceConstructor(name string) func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 1 && len(kwargs) == 0 {
+			switch args[0].(type) {
+			case starlark.String, *pyobj.Instance, *Generator, *lazyIter:
+				elems, err := iterate(args[0], name+"() argument")
+				if err != nil {
+					return nil, err
+				}
+				if name == "tuple" {
+					return starlark.Tuple(elems), nil
+				}
+				return starlark.NewList(elems), nil
+			}
+		}
+		return starlark.Call(thread, pyobj.SizeGuarded(name), args, kwargs)
+	}
+}
+
+// pyGenexp implements __genexp__(list), a generator expression: the
+// front end computes its values as a list comprehension, and this wraps
+// them in an iterator, so next() consumes them one by one.
+//
+// NOTE: the values are computed eagerly, so a generator expression over
+// an infinite generator does not end.
+func pyGenexp(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("__genexp__", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	pull, err := iterOf(v)
+	if err != nil {
+		return nil, err
+	}
+	return &lazyIter{name: "generator", next: pull, thread: thread}, nil
 }

@@ -33,6 +33,7 @@ func buildModule(name string) (*core.Module, bool) {
 	entry := e.(*moduleEntry)
 	entry.once.Do(func() {
 		m := b()
+		guardBuiltins(m.Members)
 		for sub := range builders {
 			rest, ok := strings.CutPrefix(sub, name+".")
 			if !ok || strings.Contains(rest, ".") {
@@ -72,6 +73,9 @@ func (t *moduleTable) permitted(name string) bool {
 
 // lookup returns the module with the full dotted name.
 func (rt *Runtime) lookup(name string) (*core.Module, error) {
+	if m, ok := rt.hostModule(name); ok {
+		return m, nil
+	}
 	if !rt.modules.permitted(name) {
 		return nil, pyobj.ModuleNotFoundErrorf("No module named '%s' (this runtime does not allow importing it)", name)
 	}

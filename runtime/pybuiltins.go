@@ -30,9 +30,20 @@ func (rt *Runtime) predeclared() starlark.StringDict {
 	for k, v := range pythonBuiltins {
 		d[k] = v
 	}
+	for k, v := range rt.helpBuiltins() {
+		d[k] = v
+	}
+	for k, v := range stringIterables() {
+		d[k] = v
+	}
+	for name, c := range extraExceptions {
+		d[name] = c
+	}
+	d["__module_cells__"] = moduleCellsBuiltin(nil)
 	d["slice"] = core.NewSliceBuiltin()
 	d["Ellipsis"] = core.Ellipsis
 	d["__name__"] = starlark.String("__main__")
+	guardBuiltins(d)
 	return d
 }
 
@@ -40,6 +51,9 @@ func init() {
 	// int() and float() also convert one-element tensors and arrays.
 	pyobj.FloatType.SetConstructor(builtin("float", pyFloat))
 	pyobj.IntType.SetConstructor(builtin("int", pyInt))
+	// list() and tuple() also take a str, as its characters.
+	pyobj.ListType.SetConstructor(builtin("list", sequenceConstructor("list")))
+	pyobj.TupleType.SetConstructor(builtin("tuple", sequenceConstructor("tuple")))
 }
 
 func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
@@ -51,8 +65,6 @@ func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, k
 var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
-	"float":       builtin("float", pyFloat),
-	"int":         builtin("int", pyInt),
 	"abs":         builtin("abs", pyAbs),
 	"sum":         builtin("sum", pySum),
 	"round":       builtin("round", pyRound),
@@ -66,6 +78,98 @@ var pythonBuiltins = starlark.StringDict{
 	"format":      builtin("format", pyFormat),
 	"__fstring__": builtin("__fstring__", pyFString),
 	"__delitem__": builtin("__delitem__", pyDelItem),
+	"__chain__":   builtin("__chain__", pyChain),
+
+	// Statements: see runtime/syntax for the desugaring.
+	"__try__":     builtin("__try__", pyTry),
+	"__raise__":   builtin("__raise__", pyRaise),
+	"__with__":    builtin("__with__", pyWith),
+	"__cells__":   builtin("__cells__", pyCells),
+	"__delname__": builtin("__delname__", pyDelName),
+
+	// Operators and displays.
+	"__mod__":          builtin("__mod__", pyMod),
+	"__format_call__":  builtin("__format_call__", pyFormatCall),
+	"__unpack__":       builtin("__unpack__", pyUnpack),
+	"__iterlist__":     builtin("__iterlist__", pyIterList),
+	"__itertuple__":    builtin("__itertuple__", pyIterTuple),
+	"__set__":          builtin("__set__", pySetDisplay),
+	"__dict_display__": builtin("__dict_display__", pyDictDisplay),
+	"__kwargs__":       builtin("__kwargs__", pyKwargs),
+	"__foriter__":      builtin("__foriter__", pyForIter),
+	"__genexp__":       builtin("__genexp__", pyGenexp),
+	"__attr__":         builtin("__attr__", pyDunderAttr),
+	"hasattr":          builtin("hasattr", pyHasAttr),
+	"getattr":          builtin("getattr", pyGetAttr),
+}
+
+// objectModel holds the object model's predeclared functions, which
+// some builtins here extend.
+var objectModel = pyobj.Builtins()
+
+// dunderNames lists the attributes pyDunderAttr supplies.
+var dunderNames = map[string]bool{"__name__": true, "__qualname__": true, "__class__": true, "__doc__": true, "__module__": true}
+
+// pyHasAttr is the object model's hasattr, which also finds the
+// attributes pyDunderAttr supplies.
+func pyHasAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 2 && len(kwargs) == 0 {
+		if name, ok := args[1].(starlark.String); ok && dunderNames[string(name)] {
+			_, err := pyDunderAttr(thread, args, nil)
+			return starlark.Bool(err == nil), nil
+		}
+	}
+	return starlark.Call(thread, objectModel["hasattr"], args, kwargs)
+}
+
+// pyGetAttr is the object model's getattr, which also returns the
+// attributes pyDunderAttr supplies.
+func pyGetAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) >= 2 && len(kwargs) == 0 {
+		if name, ok := args[1].(starlark.String); ok && dunderNames[string(name)] {
+			v, err := pyDunderAttr(thread, args[:2], nil)
+			if err != nil && len(args) == 3 {
+				return args[2], nil
+			}
+			return v, err
+		}
+	}
+	return starlark.Call(thread, objectModel["getattr"], args, kwargs)
+}
+
+// pyDunderAttr implements __attr__(x, name), the desugared read of
+// x.__name__, __qualname__, __class__, __doc__ or __module__: x's own
+// attribute when it has one, else what Python gives functions, builtins
+// and other values.
+func pyDunderAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 {
+		return nil, pyobj.TypeErrorf("__attr__: want an object and a name")
+	}
+	x := args[0]
+	name, _ := starlark.AsString(args[1])
+	if v, err := pyobj.GetAttr(thread, x, name); err == nil {
+		return v, nil
+	} else if _, ok := x.(*pyobj.Instance); ok {
+		return nil, err
+	}
+	switch name {
+	case "__class__":
+		return pyobj.TypeOf(x).(starlark.Value), nil
+	case "__name__", "__qualname__":
+		if c, ok := x.(starlark.Callable); ok {
+			return starlark.String(pythonFunctionName(c.Name())), nil
+		}
+	case "__doc__":
+		if fn, ok := x.(*starlark.Function); ok && fn.Doc() != "" {
+			return starlark.String(fn.Doc()), nil
+		}
+		return starlark.None, nil
+	case "__module__":
+		if _, ok := x.(*starlark.Function); ok {
+			return starlark.String("__main__"), nil
+		}
+	}
+	return pyobj.GetAttr(thread, x, name)
 }
 
 func pyPrint(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -340,7 +444,7 @@ func pyFormat(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	if err := starlark.UnpackArgs("format", args, kwargs, "value", &v, "format_spec?", &spec); err != nil {
 		return nil, err
 	}
-	s, err := core.FormatValue(thread, v, spec)
+	s, err := formatValue(thread, v, spec)
 	return starlark.String(s), err
 }
 
@@ -379,7 +483,7 @@ func pyFString(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 				}
 				v = starlark.String(s)
 			}
-			s, err := core.FormatValue(thread, v, spec)
+			s, err := formatValue(thread, v, spec)
 			if err != nil {
 				return nil, err
 			}
@@ -405,9 +509,12 @@ func pyDelItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 		}
 		return starlark.None, nil
 	case *starlark.List:
+		if s, ok := args[1].(*core.Slice); ok {
+			return starlark.None, deleteListSlice(c, s)
+		}
 		var i int
 		if err := starlark.AsInt(args[1], &i); err != nil {
-			return nil, pyobj.TypeErrorf("list indices must be integers, not %s", args[1].Type())
+			return nil, pyobj.TypeErrorf("list indices must be integers or slices, not %s", args[1].Type())
 		}
 		n := c.Len()
 		if i < 0 {
@@ -436,7 +543,7 @@ func pyChain(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if len(args) < 3 || len(args)%2 != 1 {
 		return nil, pyobj.TypeErrorf("__chain__: malformed comparison chain")
 	}
-	builtins := pyobj.Builtins()
+	builtins := objectModel
 	left := args[0]
 	var result starlark.Value = starlark.True
 	for i := 1; i < len(args); i += 2 {
@@ -481,4 +588,70 @@ func containsValue(container, x starlark.Value) (bool, error) {
 		return false, err
 	}
 	return bool(v.Truth()), nil
+}
+
+// deleteListSlice implements del l[a:b:c].
+func deleteListSlice(l *starlark.List, s *core.Slice) error {
+	start, stop, step, err := s.Bounds()
+	if err != nil {
+		return pyobj.TypeErrorf("%v", err)
+	}
+	n := l.Len()
+	lo, hi := sliceIndices(start, stop, step, n)
+	drop := map[int]bool{}
+	if step > 0 {
+		for i := lo; i < hi; i += step {
+			drop[i] = true
+		}
+	} else {
+		for i := lo; i > hi; i += step {
+			drop[i] = true
+		}
+	}
+	var keep []starlark.Value
+	for i := 0; i < n; i++ {
+		if !drop[i] {
+			keep = append(keep, l.Index(i))
+		}
+	}
+	if err := l.Clear(); err != nil {
+		return err
+	}
+	for _, v := range keep {
+		if err := l.Append(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sliceIndices applies Python's slice.indices: the start and stop of a
+// slice over n elements, clamped, for the given step.
+func sliceIndices(start, stop *int, step, n int) (int, int) {
+	clamp := func(p *int, def, lo, hi int) int {
+		if p == nil {
+			return def
+		}
+		v := *p
+		if v < 0 {
+			v += n
+		}
+		return min(max(v, lo), hi)
+	}
+	if step > 0 {
+		return clamp(start, 0, 0, n), clamp(stop, n, 0, n)
+	}
+	return clamp(start, n-1, -1, n-1), clamp(stop, -1, -1, n-1)
+}
+
+// formatValue applies a format spec as format() does. A 0-d tensor or
+// array formats as its element when the spec is not empty, as NumPy's
+// ndarray.__format__ does.
+func formatValue(thread *starlark.Thread, v starlark.Value, spec string) (string, error) {
+	if spec != "" {
+		if t, _, ok := tensor.Of(v); ok && t.Rank() == 0 {
+			v = tensor.ElementValue(t, 0)
+		}
+	}
+	return core.FormatValue(thread, v, spec)
 }

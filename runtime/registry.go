@@ -14,6 +14,12 @@ func init() {
 	builders["math"] = pystd.Math
 	builders["random"] = pystd.Random
 	builders["time"] = pystd.Time
+	builders["json"] = pystd.JSON
+	builders["copy"] = pystd.Copy
+	builders["functools"] = pystd.Functools
+	builders["collections"] = pystd.Collections
+	builders["os"] = pystd.OS
+	builders["os.path"] = pystd.OSPath
 }
 
 // sysModule is built per runtime, since sys.argv differs.

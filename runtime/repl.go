@@ -44,9 +44,10 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 			}
 		}
 	}
-	thread, done := rt.NewThread(ctx, "repl")
-	defer done()
 	pre := rt.predeclared()
+	// The echo builtin writes to this call's echo, so it replaces the
+	// one an earlier call merged into globals.
+	delete(globals, "__repl_echo__")
 	pre["__repl_echo__"] = starlark.NewBuiltin("__repl_echo__", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 1 && args[0] != starlark.None {
 			s, err := core.Repr(thread, args[0])
@@ -57,5 +58,9 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 		}
 		return starlark.None, nil
 	})
-	return rt.execChunk(thread, f, globals, pre)
+	_, err = rt.run(ctx, "repl", func(thread *starlark.Thread) (starlark.Value, error) {
+		thread.SetLocal(replGlobalsKey, globals)
+		return starlark.None, rt.execChunk(thread, f, globals, pre)
+	})
+	return err
 }

@@ -19,33 +19,53 @@ import (
 
 // Options configures a Runtime. The zero value is a sandboxed runtime
 // that prints to the process's stdout and stderr, runs on the CPU,
-// grants no file access and imposes no step limit.
+// grants no file access and imposes no limits.
 type Options struct {
-	// Stdout and Stderr receive print() output and warnings.
+	// Stdout and Stderr receive print() output and warnings. They must
+	// be safe for concurrent use when several goroutines call into the
+	// runtime. Nil means os.Stdout and os.Stderr.
 	Stdout, Stderr io.Writer
+
 	// Device is "CPU" (the default) or "GPU".
 	Device string
+
 	// Seed seeds the numpy.random, random and MindSpore generators. Zero
 	// means seed 0, so runs are reproducible unless a script reseeds.
 	Seed uint32
+
 	// Modules, when non-nil, lists the modules scripts may import
 	// (submodules of a listed module included); others fail with
-	// ModuleNotFoundError.
+	// ModuleNotFoundError. Modules added with RegisterModule are always
+	// importable.
 	Modules []string
+
 	// Files is the file system scripts may read and write through
 	// checkpoint and dataset functions; nil grants none. Dir, when set,
-	// is the directory on disk that Files maps, used for writes.
+	// is the directory on disk that Files maps, used for writes. Setting
+	// only Dir grants os.DirFS(Dir).
 	Files fs.FS
 	Dir   string
+
 	// MaxSteps bounds the Starlark execution steps of each call (0: no
-	// limit).
+	// limit). A call that exceeds it fails with an error that matches
+	// ErrStepLimit.
 	MaxSteps uint64
+
+	// MaxTensorBytes bounds the bytes of live tensor storage (0: no
+	// limit). An allocation past it raises MemoryError in the script.
+	// The engine keeps one count for the whole process, so the limit
+	// covers the tensors of every runtime and goroutine, and with
+	// several runtimes the smallest limit of those not yet closed
+	// applies.
+	MaxTensorBytes int64
+
 	// Argv is sys.argv.
 	Argv []string
 }
 
-// Runtime runs scripts. It is safe for concurrent use: each call gets
-// its own Starlark thread, and loaded modules are frozen.
+// Runtime runs scripts. All its methods are safe for concurrent use:
+// each call runs on a Starlark thread of its own, and loaded modules are
+// frozen.
 type Runtime struct {
 	opts    Options
 	env     *core.Env
@@ -53,34 +73,68 @@ type Runtime struct {
 
 	mu      sync.Mutex
 	sources map[string][]string // file name -> lines, for tracebacks
+
+	// hostMu guards hostModules, the modules added by RegisterModule.
+	hostMu      sync.RWMutex
+	hostModules map[string]*core.Module
+
+	memoryHold *memoryHold // nil without MaxTensorBytes
 }
 
-// New returns a runtime with the given options.
+// New returns a runtime with the given options. Call Close when done
+// with a runtime that sets MaxTensorBytes.
 func New(opts Options) *Runtime {
 	if opts.Device == "" {
 		opts.Device = "CPU"
 	}
-	rt := &Runtime{opts: opts, sources: map[string][]string{}}
+	if opts.Files == nil && opts.Dir != "" {
+		opts.Files = os.DirFS(opts.Dir)
+	}
+	rt := &Runtime{opts: opts, sources: map[string][]string{}, hostModules: map[string]*core.Module{}}
 	rt.env = core.NewEnv(opts.Stdout, opts.Stderr, opts.Seed)
 	rt.env.Device = opts.Device
 	rt.env.Files = opts.Files
 	rt.env.Dir = opts.Dir
 	rt.modules = newModuleTable(opts.Modules)
 	rt.modules.perRT["sys"] = rt.sysModule()
+	if opts.MaxTensorBytes > 0 {
+		rt.memoryHold = holdMemoryLimit(rt, opts.MaxTensorBytes)
+	}
 	return rt
+}
+
+// Close releases the runtime's share of the process-wide tensor memory
+// limit. The runtime stays usable, without that limit. Close is safe to
+// call more than once and from any goroutine. A runtime that is never
+// closed releases its limit when the garbage collector reclaims it.
+func (rt *Runtime) Close() error {
+	if rt.memoryHold != nil {
+		rt.memoryHold.release()
+	}
+	return nil
 }
 
 // Env returns the environment shared by the runtime's scripts.
 func (rt *Runtime) Env() *core.Env { return rt.env }
 
-// Module is a loaded script: its globals after the top level ran.
+// Module is a loaded script: its globals after the top level ran,
+// frozen, so that any number of goroutines may use it at once. Module's
+// methods (api.go) look up globals and call them.
+//
+// NOTE: a module with a recursive nested def stays unfrozen, because
+// go.starlark.net cannot freeze a function that refers to itself. Its
+// functions are still safe to call concurrently when they change no
+// shared list, dict or instance.
 type Module struct {
-	rt      *Runtime
-	Name    string
+	rt   *Runtime
+	Name string // the file name the script was loaded under
+	// Globals holds the script's top-level names. It is frozen; do not
+	// modify it.
 	Globals starlark.StringDict
 }
 
 // ExecFile loads and runs the script at path on the local file system.
+// The script's file access is still limited to Options.Files.
 func (rt *Runtime) ExecFile(ctx context.Context, path string) (*Module, error) {
 	src, err := readFile(path)
 	if err != nil {
@@ -97,7 +151,7 @@ func readFile(path string) ([]byte, error) {
 	return src, nil
 }
 
-// ExecFS loads and runs a script from an fs.FS.
+// ExecFS loads and runs the script at path in fsys.
 func (rt *Runtime) ExecFS(ctx context.Context, fsys fs.FS, path string) (*Module, error) {
 	src, err := fs.ReadFile(fsys, path)
 	if err != nil {
@@ -107,18 +161,19 @@ func (rt *Runtime) ExecFS(ctx context.Context, fsys fs.FS, path string) (*Module
 }
 
 // ExecSource runs src as a script named filename and returns its
-// globals, frozen.
+// globals, frozen. Tracebacks name filename and quote lines of src.
 func (rt *Runtime) ExecSource(ctx context.Context, filename string, src []byte) (*Module, error) {
 	globals, err := rt.exec(ctx, filename, src, nil)
 	if err != nil {
 		return nil, err
 	}
-	globals.Freeze()
+	freezeGlobals(globals)
 	return &Module{rt: rt, Name: filename, Globals: globals}, nil
 }
 
 // ExecInto runs src in the given globals without freezing them, as the
-// REPL and `cellrepl run -i` need.
+// REPL and `cellrepl run -i` need. The globals must not be used by
+// another goroutine during the call.
 func (rt *Runtime) ExecInto(ctx context.Context, filename string, src []byte, globals starlark.StringDict) error {
 	_, err := rt.exec(ctx, filename, src, globals)
 	return err
@@ -130,37 +185,41 @@ func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into s
 	if err != nil {
 		return nil, convertError(nil, err)
 	}
-	thread, done := rt.NewThread(ctx, "main")
-	defer done()
 	pre := rt.predeclared()
-	if into != nil {
-		err := rt.execChunk(thread, f, into, pre)
-		return into, err
-	}
-	prog, err := starlark.FileProgram(f, pre.Has)
-	if err != nil {
-		return nil, compileError(err)
-	}
-	globals, err := prog.Init(thread, pre)
-	if err != nil {
-		return globals, convertError(thread, err)
-	}
-	return globals, nil
+	var globals starlark.StringDict
+	_, err = rt.run(ctx, "main", func(thread *starlark.Thread) (starlark.Value, error) {
+		if into != nil {
+			globals = into
+			return starlark.None, rt.execChunk(thread, f, into, pre)
+		}
+		prog, pre, err := lazyProgram(filename, src, f, pre)
+		if err != nil {
+			return nil, compileError(err)
+		}
+		globals, err = prog.Init(thread, pre)
+		exportCells(globals)
+		return starlark.None, err
+	})
+	return globals, err
 }
 
-// execChunk runs a file in existing globals: predeclared names are
-// merged into the globals first so the REPL's resolver sees them.
+// execChunk runs a file in existing globals. Predeclared names are
+// merged into the globals first, so that the REPL's resolver finds them.
 func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, globals, pre starlark.StringDict) error {
 	for k, v := range pre {
 		if _, ok := globals[k]; !ok {
 			globals[k] = v
 		}
 	}
-	if err := starlark.ExecREPLChunk(f, thread, globals); err != nil {
+	globals["__module_cells__"] = moduleCellsBuiltin(globals)
+	exportCells(globals)
+	err := starlark.ExecREPLChunk(f, thread, globals)
+	exportCells(globals)
+	if err != nil {
 		if _, ok := err.(resolve.ErrorList); ok {
 			return compileError(err)
 		}
-		return convertError(thread, err)
+		return err
 	}
 	return nil
 }
@@ -170,32 +229,46 @@ func compileError(err error) error {
 		e := list[0]
 		typ, msg := "SyntaxError", e.Msg
 		if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok {
-			typ, msg = "NameError", fmt.Sprintf("name '%s' is not defined", name)
+			typ, msg = "NameError", nameErrorMessage(name)
 		}
 		return &Error{Type: typ, Message: msg, Traceback: []Frame{{File: e.Pos.Filename(), Line: int(e.Pos.Line), Col: int(e.Pos.Col), Function: "<module>"}}, cause: err}
 	}
 	return convertError(nil, err)
 }
 
+// nameErrorMessage words go.starlark.net's "undefined: x (did you mean
+// y?)" as Python 3.11 does: "name 'x' is not defined. Did you mean: 'y'?".
+func nameErrorMessage(undefined string) string {
+	name, hint, found := strings.Cut(undefined, " (did you mean ")
+	if !found {
+		return fmt.Sprintf("name '%s' is not defined", name)
+	}
+	return fmt.Sprintf("name '%s' is not defined. Did you mean: '%s'?", name, strings.TrimSuffix(hint, "?)"))
+}
+
 // NewThread returns a Starlark thread bound to ctx and the runtime's
-// environment; call done when the call finishes.
-func (rt *Runtime) NewThread(ctx context.Context, name string) (*starlark.Thread, func()) {
-	thread := &starlark.Thread{Name: name}
+// environment, for hosts that drive go.starlark.net directly; call done
+// when the call finishes. Cancelling ctx cancels the thread. done stops
+// watching ctx and then detaches the thread from it, so that objects
+// made on the thread (which run their special methods on it) keep
+// working after ctx ends. A thread must not be used by two goroutines
+// at once.
+func (rt *Runtime) NewThread(ctx context.Context, name string) (thread *starlark.Thread, done func()) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	thread = &starlark.Thread{Name: name}
 	thread.Print = func(_ *starlark.Thread, msg string) { fmt.Fprintln(rt.env.Stdout, msg) }
 	core.SetEnv(thread, rt.env)
-	core.SetContext(thread, ctx)
+	thread.SetLocal(runtimeKey, rt)
 	if rt.opts.MaxSteps > 0 {
-		thread.SetMaxExecutionSteps(rt.opts.MaxSteps)
+		setStepLimit(thread, rt.opts.MaxSteps)
 	}
-	stop := make(chan struct{})
-	go func() {
-		select {
-		case <-ctx.Done():
-			thread.Cancel(ctx.Err().Error())
-		case <-stop:
-		}
-	}()
-	return thread, func() { close(stop) }
+	stop := watchContext(ctx, thread)
+	return thread, func() {
+		stop()
+		detachThread(thread)
+	}
 }
 
 func (rt *Runtime) rememberSource(filename string, src []byte) {

@@ -34,6 +34,9 @@ type Env struct {
 	// empty means scripts cannot write files.
 	Files fs.FS
 	Dir   string
+
+	// observers follow Model.train; see AddTrainObserver.
+	observers trainObservers
 }
 
 // NewEnv returns an environment writing to the given streams (os.Stdout

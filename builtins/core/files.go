@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,9 @@ func ReadFile(thread *starlark.Thread, call, name string) ([]byte, error) {
 	rel, err := grantedPath(env, name)
 	if err != nil {
 		return nil, Errorf("PermissionError", "%s: %v", call, err)
+	}
+	if err := CheckNoEscape(thread, call, name, rel); err != nil {
+		return nil, err
 	}
 	f, err := env.Files.Open(rel)
 	if err != nil {
@@ -79,4 +83,79 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// checkInside reports an error when dir, after resolving the symbolic
+// links of its longest existing prefix, is outside the granted
+// directory root, as a symbolic link inside root could make it.
+func checkInside(root, dir string) error {
+	root, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	existing := dir
+	for {
+		if _, err := os.Lstat(existing); err == nil {
+			break
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		existing = parent
+	}
+	real, err := filepath.EvalSymlinks(existing)
+	if err != nil {
+		return err
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return errOutside(dir)
+	}
+	return nil
+}
+
+// WriteFile writes data to a file in the granted directory atomically:
+// it writes a temporary file in the same directory, syncs it to disk and
+// renames it over name, so readers see the old file or the whole new
+// one. Missing parent directories are created. call names the Python
+// function for error messages.
+func WriteFile(thread *starlark.Thread, call, name string, data []byte) error {
+	full, err := WritablePath(thread, call, name)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(full)
+	if err := checkInside(EnvOf(thread).Dir, dir); err != nil {
+		return Errorf("PermissionError", "%s: %v", call, errOutside(name))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Errorf("OSError", "%s: cannot create the directory of '%s': %v", call, name, unwrapPathError(err))
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(full)+".tmp*")
+	if err != nil {
+		return Errorf("OSError", "%s: cannot create a temporary file for '%s': %v", call, name, unwrapPathError(err))
+	}
+	if err := writeSynced(tmp, data); err != nil {
+		os.Remove(tmp.Name())
+		return Errorf("OSError", "%s: writing '%s' failed: %v", call, name, unwrapPathError(err))
+	}
+	if err := os.Rename(tmp.Name(), full); err != nil {
+		os.Remove(tmp.Name())
+		return Errorf("OSError", "%s: replacing '%s' failed: %v", call, name, unwrapPathError(err))
+	}
+	return nil
+}
+
+// writeSynced writes data to f, flushes it to disk and closes f.
+func writeSynced(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

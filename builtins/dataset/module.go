@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
@@ -10,128 +11,198 @@ import (
 // Module returns mindspore.dataset.
 func Module() *core.Module {
 	return core.NewModule("mindspore.dataset", starlark.StringDict{
-		"GeneratorDataset":   starlark.NewBuiltin("GeneratorDataset", generatorDataset),
-		"NumpySlicesDataset": starlark.NewBuiltin("NumpySlicesDataset", numpySlicesDataset),
-		"config":             ConfigModule(),
+		"Dataset":             DatasetClass,
+		"GeneratorDataset":    GeneratorDataset,
+		"NumpySlicesDataset":  NumpySlicesDataset,
+		"SequentialSampler":   SequentialSampler,
+		"RandomSampler":       RandomSampler,
+		"SubsetSampler":       SubsetSampler,
+		"SubsetRandomSampler": SubsetRandomSampler,
+		"DistributedSampler":  DistributedSampler,
+		"config":              ConfigModule(),
 	})
 }
 
 // ConfigModule returns mindspore.dataset.config.
 func ConfigModule() *core.Module {
 	return core.NewModule("mindspore.dataset.config", starlark.StringDict{
-		"set_seed": starlark.NewBuiltin("set_seed", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			var seed int64
-			if err := starlark.UnpackArgs("set_seed", args, kwargs, "seed", &seed); err != nil {
+		"set_seed": starlark.NewBuiltin("set_seed", configSetSeed),
+		"get_seed": starlark.NewBuiltin("get_seed", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := starlark.UnpackArgs("get_seed", args, kwargs); err != nil {
 				return nil, err
 			}
-			if seed < 0 || seed > 1<<32-1 {
-				return nil, core.Errorf("ValueError", "set_seed: seed must be in [0, 4294967295], but got %d", seed)
-			}
-			core.EnvOf(thread).SetMindSporeSeed(seed)
-			return starlark.None, nil
+			seed, _ := Seed(core.EnvOf(thread))
+			return starlark.MakeUint64(uint64(seed)), nil
 		}),
 	})
 }
 
-func columnNames(v starlark.Value, call string) ([]string, error) {
-	switch x := v.(type) {
-	case starlark.String:
-		return []string{string(x)}, nil
-	case starlark.Indexable:
-		out := make([]string, x.Len())
-		for i := range out {
-			s, ok := starlark.AsString(x.Index(i))
-			if !ok {
-				return nil, core.Errorf("TypeError", "%s: column_names must be strings, got %s", call, x.Index(i).Type())
-			}
-			out[i] = s
-		}
-		return out, nil
+func configSetSeed(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var seed int64
+	if err := starlark.UnpackArgs("set_seed", args, kwargs, "seed", &seed); err != nil {
+		return nil, err
 	}
-	return nil, core.Errorf("TypeError", "%s: column_names must be a list of strings, not %s", call, v.Type())
+	if seed < 0 || seed > 1<<32-1 {
+		return nil, core.Errorf("ValueError", "set_seed: seed must be in [0, 4294967295], but got %d", seed)
+	}
+	SetSeed(core.EnvOf(thread), uint32(seed))
+	return starlark.None, nil
 }
 
-func generatorDataset(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// sourceArgs are the sampling arguments shared by GeneratorDataset and
+// NumpySlicesDataset.
+type sourceArgs struct {
+	numSamples, shuffle, sampler, numShards, shardID starlark.Value
+}
+
+func newSourceArgs() sourceArgs {
+	return sourceArgs{starlark.None, starlark.None, starlark.None, starlark.None, starlark.None}
+}
+
+func generatorInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if fromBox(self, args, kwargs) {
+		return starlark.None, nil
+	}
+	const call = "GeneratorDataset"
 	var source starlark.Value
-	var cols, shuffle, numSamples, sampler starlark.Value = starlark.None, starlark.None, starlark.None, starlark.None
-	if err := starlark.UnpackArgs("GeneratorDataset", args, kwargs, "source", &source, "column_names?", &cols, "column_types?", new(starlark.Value), "schema?", new(starlark.Value), "num_samples?", &numSamples, "num_parallel_workers?", new(starlark.Value), "shuffle?", &shuffle, "sampler?", &sampler, "num_shards?", new(starlark.Value), "shard_id?", new(starlark.Value), "python_multiprocessing?", new(bool), "max_rowsize?", new(starlark.Value)); err != nil {
+	var cols, types starlark.Value = starlark.None, starlark.None
+	sa := newSourceArgs()
+	if err := starlark.UnpackArgs(call, args, kwargs, "source", &source, "column_names?", &cols, "column_types?", &types, "schema?", new(starlark.Value), "num_samples?", &sa.numSamples, "num_parallel_workers?", new(starlark.Value), "shuffle?", &sa.shuffle, "sampler?", &sa.sampler, "num_shards?", &sa.numShards, "shard_id?", &sa.shardID, "python_multiprocessing?", new(bool), "max_rowsize?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
-	g := &generatorStage{source: source}
 	if cols == starlark.None {
-		return nil, core.Errorf("ValueError", "GeneratorDataset: column_names is required, for example column_names=['data', 'label']")
+		return nil, core.Errorf("ValueError", "%s: column_names is required, for example column_names=['data', 'label']", call)
 	}
-	var err error
-	if g.cols, err = columnNames(cols, "GeneratorDataset"); err != nil {
+	names, err := namesArg(call, "column_names", cols)
+	if err != nil {
 		return nil, err
 	}
-	if numSamples != starlark.None {
-		if err := starlark.AsInt(numSamples, &g.numSamples); err != nil || g.numSamples < 0 {
-			return nil, core.Errorf("ValueError", "GeneratorDataset: num_samples must be a non-negative int")
-		}
+	dtypes, err := columnTypes(call, types, len(names))
+	if err != nil {
+		return nil, err
 	}
-	_, _, randomAccess := g.randomAccess(thread)
-	switch shuffle {
-	case starlark.None:
-		// MindSpore samples a random-access source with RandomSampler.
-		g.shuffle = randomAccess && sampler == starlark.None
-	case starlark.True:
-		if !randomAccess {
-			return nil, core.Errorf("ValueError", "GeneratorDataset: shuffle=True needs a random-access source (a list or an object with __getitem__ and __len__); this source is %s", source.Type())
-		}
-		g.shuffle = true
-	case starlark.False:
-	default:
-		return nil, core.Errorf("TypeError", "GeneratorDataset: shuffle must be a bool or None, not %s", shuffle.Type())
+	st, err := generatorStage(call, source, names, dtypes, sa)
+	if err != nil {
+		return nil, err
 	}
-	return &Dataset{name: "GeneratorDataset", st: g}, nil
+	self.Native = &Dataset{st: st}
+	return starlark.None, nil
 }
 
-func numpySlicesDataset(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var data starlark.Value
-	var cols, shuffle starlark.Value = starlark.None, starlark.None
-	if err := starlark.UnpackArgs("NumpySlicesDataset", args, kwargs, "data", &data, "column_names?", &cols, "num_samples?", new(starlark.Value), "num_parallel_workers?", new(starlark.Value), "shuffle?", &shuffle, "sampler?", new(starlark.Value)); err != nil {
+func columnTypes(call string, v starlark.Value, n int) ([]*engine.DType, error) {
+	if v == starlark.None {
+		return nil, nil
+	}
+	seq, ok := v.(starlark.Indexable)
+	if !ok || seq.Len() != n {
+		return nil, core.Errorf("ValueError", "%s: column_types must be a list of %d dtypes, one per column", call, n)
+	}
+	out := make([]*engine.DType, n)
+	for i := range out {
+		d, err := tensor.DTypeOf(seq.Index(i))
+		if err != nil {
+			return nil, core.Errorf("TypeError", "%s: column_types[%d]: %v", call, i, err)
+		}
+		out[i] = &d
+	}
+	return out, nil
+}
+
+func generatorStage(call string, source starlark.Value, names []string, types []*engine.DType, sa sourceArgs) (stage, error) {
+	if !randomAccess(source) {
+		if sa.sampler != starlark.None {
+			return nil, core.Errorf("ValueError", "%s: sampler is not supported if source does not have attribute '__getitem__'", call)
+		}
+		if sa.numShards != starlark.None {
+			return nil, core.Errorf("ValueError", "%s: num_shards is not supported if source does not have attribute '__getitem__'", call)
+		}
+		n, err := numSamplesArg(call, sa.numSamples)
+		if err != nil {
+			return nil, err
+		}
+		// NOTE: MindSpore also ignores shuffle for such sources.
+		return &iterStage{source: source, cols: names, types: types, numSamples: n}, nil
+	}
+	smp, err := selectSampler(call, sa)
+	if err != nil {
 		return nil, err
 	}
-	s := &slicesStage{shuffle: shuffle != starlark.False}
-	var items []starlark.Value
-	var names []string
-	switch x := data.(type) {
-	case *starlark.Dict:
-		for _, kv := range x.Items() {
-			k, _ := starlark.AsString(kv[0])
-			names = append(names, k)
-			items = append(items, kv[1])
-		}
-	case starlark.Tuple:
-		items = x
-	default:
-		items = []starlark.Value{data}
+	return &indexedStage{src: &itemSource{obj: source, cols: names, types: types}, cols: names, sampler: smp}, nil
+}
+
+// selectSampler chooses the sampler as MindSpore's select_sampler does.
+func selectSampler(call string, sa sourceArgs) (sampler, error) {
+	numSamples, err := numSamplesArg(call, sa.numSamples)
+	if err != nil {
+		return nil, err
 	}
-	for i, it := range items {
-		t, err := tensor.ToEngine(it, nil, tensor.NumPy)
+	if (sa.numShards == starlark.None) != (sa.shardID == starlark.None) {
+		return nil, core.Errorf("ValueError", "%s: num_shards and shard_id need to be passed in together", call)
+	}
+	if sa.sampler != starlark.None {
+		s, builtin, err := samplerOf(call, sa.sampler)
 		if err != nil {
-			return nil, core.Errorf("ValueError", "NumpySlicesDataset: column %d: %v", i, err)
+			return nil, err
 		}
-		if t.Rank() == 0 || (len(s.data) > 0 && t.Shape()[0] != s.data[0].Shape()[0]) {
-			return nil, core.Errorf("ValueError", "NumpySlicesDataset: every column needs the same first dimension; column %d has shape %s", i, engine.FormatShape(t.Shape()))
+		if builtin && (sa.numShards != starlark.None || sa.shuffle != starlark.None || sa.numSamples != starlark.None) {
+			return nil, core.Errorf("ValueError", "%s: conflicting arguments: a sampler was given together with num_samples, shuffle or num_shards; set them on the sampler instead", call)
 		}
-		s.data = append(s.data, t)
+		if ss, ok := s.(*subsetSampler); ok && !builtin {
+			ss.numSamples = numSamples
+		}
+		return s, nil
+	}
+	shuffle := sa.shuffle
+	if shuffle != starlark.None && shuffle != starlark.True && shuffle != starlark.False {
+		return nil, core.Errorf("TypeError", "%s: shuffle must be a bool or None, not %s", call, shuffle.Type())
+	}
+	if sa.numShards != starlark.None {
+		return distributedArgs(call, sa, shuffle != starlark.False, numSamples)
+	}
+	if shuffle == starlark.False {
+		return &sequentialSampler{numSamples: numSamples}, nil
+	}
+	return &randomSampler{replacement: numSamples > 0, numSamples: numSamples}, nil
+}
+
+func distributedArgs(call string, sa sourceArgs, shuffle bool, numSamples int) (sampler, error) {
+	var shards, id int
+	if err := starlark.AsInt(sa.numShards, &shards); err != nil || shards <= 0 {
+		return nil, core.Errorf("ValueError", "%s: num_shards must be a positive int, got %s", call, sa.numShards.String())
+	}
+	if err := starlark.AsInt(sa.shardID, &id); err != nil || id < 0 || id >= shards {
+		return nil, core.Errorf("ValueError", "%s: shard_id should be in [0, %d), got %s", call, shards, sa.shardID.String())
+	}
+	return &distributedSampler{shards: shards, id: id, shuffle: shuffle, numSamples: numSamples}, nil
+}
+
+func slicesInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if fromBox(self, args, kwargs) {
+		return starlark.None, nil
+	}
+	const call = "NumpySlicesDataset"
+	var data starlark.Value
+	var cols starlark.Value = starlark.None
+	sa := newSourceArgs()
+	if err := starlark.UnpackArgs(call, args, kwargs, "data", &data, "column_names?", &cols, "num_samples?", &sa.numSamples, "num_parallel_workers?", new(starlark.Value), "shuffle?", &sa.shuffle, "sampler?", &sa.sampler, "num_shards?", &sa.numShards, "shard_id?", &sa.shardID); err != nil {
+		return nil, err
+	}
+	names, columns, err := slicesColumns(data)
+	if err != nil {
+		return nil, err
 	}
 	if cols != starlark.None {
-		var err error
-		if names, err = columnNames(cols, "NumpySlicesDataset"); err != nil {
+		if names, err = namesArg(call, "column_names", cols); err != nil {
 			return nil, err
 		}
 	}
-	if names == nil {
-		for i := range s.data {
-			names = append(names, "column_"+string(rune('0'+i)))
-		}
+	if len(names) != len(columns) {
+		return nil, core.Errorf("ValueError", "%s: %d column names for %d columns", call, len(names), len(columns))
 	}
-	if len(names) != len(s.data) {
-		return nil, core.Errorf("ValueError", "NumpySlicesDataset: %d column names for %d columns", len(names), len(s.data))
+	smp, err := selectSampler(call, sa)
+	if err != nil {
+		return nil, err
 	}
-	s.cols = names
-	return &Dataset{name: "NumpySlicesDataset", st: s}, nil
+	self.Native = &Dataset{st: &indexedStage{src: &slicesSource{data: columns}, cols: names, sampler: smp}}
+	return starlark.None, nil
 }

@@ -5,135 +5,202 @@ import (
 	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
-	"github.com/cellscript/cellscript/engine/rng"
 	"go.starlark.net/starlark"
 )
 
-// generatorStage reads rows from a Python source: a random-access
-// object (list, tuple, or a class with __getitem__ and __len__), a
-// callable that returns an iterable (a generator function), or an
-// iterable.
-type generatorStage struct {
+// randomSource is a source that can read row i directly: a list, a
+// tuple, an array, a script object with __getitem__ and __len__, or
+// the column arrays of NumpySlicesDataset.
+type randomSource interface {
+	length(thread *starlark.Thread) (int, error)
+	row(thread *starlark.Thread, i int) (Row, error)
+}
+
+// indexedStage reads a random-access source in the order its sampler
+// chooses for each epoch.
+type indexedStage struct {
+	src     randomSource
+	cols    []string
+	sampler sampler
+}
+
+func (s *indexedStage) columns() []string { return s.cols }
+
+func (s *indexedStage) size(thread *starlark.Thread) (int, error) {
+	n, err := s.src.length(thread)
+	if err != nil {
+		return 0, err
+	}
+	return s.sampler.count(n), nil
+}
+
+func (s *indexedStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
+	n, err := s.src.length(thread)
+	if err != nil {
+		return nil, err
+	}
+	order, err := s.sampler.indices(thread, n, epoch)
+	if err != nil {
+		return nil, err
+	}
+	k := 0
+	return func() (Row, bool, error) {
+		if k >= len(order) {
+			return nil, false, nil
+		}
+		if err := core.CheckCancel(thread); err != nil {
+			return nil, false, err
+		}
+		i := order[k]
+		k++
+		row, err := s.src.row(thread, i)
+		return row, err == nil, err
+	}, nil
+}
+
+// itemSource is a random-access Python object; items convert to rows.
+type itemSource struct {
+	obj  starlark.Value
+	cols []string
+	// types are the column_types dtypes, nil to infer.
+	types []*engine.DType
+}
+
+// randomAccess reports whether MindSpore would sample v by index: a
+// list, a tuple, an array, or an object with __getitem__ and __len__.
+func randomAccess(v starlark.Value) bool {
+	switch x := v.(type) {
+	case *starlark.List, starlark.Tuple, *tensor.Tensor:
+		return true
+	case *pyobj.Instance:
+		get, _ := x.Class().Lookup("__getitem__")
+		n, _ := x.Class().Lookup("__len__")
+		return get != nil && n != nil
+	}
+	return false
+}
+
+func (s *itemSource) length(thread *starlark.Thread) (int, error) {
+	return sourceLen(thread, s.obj)
+}
+
+// sourceLen returns len(v) for a sequence or an object with __len__.
+func sourceLen(thread *starlark.Thread, v starlark.Value) (int, error) {
+	if inst, ok := v.(*pyobj.Instance); ok {
+		r, err := pyobj.CallMethod(thread, inst, "__len__", nil, nil)
+		if err != nil {
+			return 0, err
+		}
+		var n int
+		if err := starlark.AsInt(r, &n); err != nil || n < 0 {
+			return 0, core.Errorf("TypeError", "GeneratorDataset: source.__len__() returned %s, not a non-negative int", r.String())
+		}
+		return n, nil
+	}
+	if seq, ok := v.(starlark.Sequence); ok {
+		return seq.Len(), nil
+	}
+	return 0, core.Errorf("TypeError", "GeneratorDataset: the source %s has no length", v.Type())
+}
+
+func (s *itemSource) row(thread *starlark.Thread, i int) (Row, error) {
+	var item starlark.Value
+	var err error
+	switch x := s.obj.(type) {
+	case *pyobj.Instance:
+		item, err = pyobj.CallMethod(thread, x, "__getitem__", starlark.Tuple{starlark.MakeInt(i)}, nil)
+	case starlark.Indexable:
+		item = x.Index(i)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return toRow(item, s.cols, s.types, i)
+}
+
+// iterStage reads a generator function (called once per epoch) or an
+// iterable, up to numSamples rows when numSamples > 0.
+type iterStage struct {
 	source     starlark.Value
 	cols       []string
-	shuffle    bool
-	numSamples int // 0: all
+	types      []*engine.DType
+	numSamples int
 }
 
-func (g *generatorStage) columns() []string { return g.cols }
+func (s *iterStage) columns() []string { return s.cols }
 
-// randomAccess returns the length and an element getter when the source
-// supports indexing.
-func (g *generatorStage) randomAccess(thread *starlark.Thread) (int, func(i int) (starlark.Value, error), bool) {
-	switch s := g.source.(type) {
-	case *starlark.List, starlark.Tuple:
-		seq := s.(starlark.Indexable)
-		return seq.Len(), func(i int) (starlark.Value, error) { return seq.Index(i), nil }, true
-	case *pyobj.Instance:
-		getitem, _ := s.Attr("__getitem__")
-		length, _ := s.Attr("__len__")
-		if getitem == nil || length == nil {
-			return 0, nil, false
+func (s *iterStage) size(thread *starlark.Thread) (int, error) {
+	if !isCallable(s.source) {
+		if n, err := sourceLen(thread, s.source); err == nil {
+			if s.numSamples > 0 {
+				n = min(n, s.numSamples)
+			}
+			return n, nil
 		}
-		n, err := starlark.Call(thread, length, nil, nil)
+	}
+	return countRows(thread, s)
+}
+
+func (s *iterStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
+	src := s.source
+	if isCallable(src) {
+		v, err := starlark.Call(thread, src, nil, nil)
 		if err != nil {
-			return 0, nil, false
+			return nil, err
 		}
-		var size int
-		if err := starlark.AsInt(n, &size); err != nil {
-			return 0, nil, false
-		}
-		return size, func(i int) (starlark.Value, error) {
-			return starlark.Call(thread, getitem, starlark.Tuple{starlark.MakeInt(i)}, nil)
-		}, true
-	}
-	return 0, nil, false
-}
-
-func (g *generatorStage) size(thread *starlark.Thread) int {
-	n, _, ok := g.randomAccess(thread)
-	if !ok {
-		return -1
-	}
-	if g.numSamples > 0 && g.numSamples < n {
-		return g.numSamples
-	}
-	return n
-}
-
-func (g *generatorStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	rowNum := 0
-	convert := func(v starlark.Value) (Row, error) {
-		row, err := toRow(v, g.cols, rowNum)
-		rowNum++
-		return row, err
-	}
-	if n, get, ok := g.randomAccess(thread); ok {
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		if g.shuffle {
-			core.EnvOf(thread).WithMindSpore(func(r *rng.NumPy) { r.Shuffle(order) })
-		}
-		if g.numSamples > 0 && g.numSamples < n {
-			order = order[:g.numSamples]
-		}
-		k := 0
-		return func() (Row, bool, error) {
-			if k >= len(order) {
-				return nil, false, nil
-			}
-			if err := core.CheckCancel(thread); err != nil {
-				return nil, false, err
-			}
-			v, err := get(order[k])
-			k++
-			if err != nil {
-				return nil, false, err
-			}
-			row, err := convert(v)
-			return row, err == nil, err
-		}, nil
-	}
-	src := g.source
-	if fn, ok := src.(starlark.Callable); ok {
-		if _, isClass := src.(*pyobj.Class); !isClass {
-			v, err := starlark.Call(thread, fn, nil, nil)
-			if err != nil {
-				return nil, err
-			}
-			src = v
-		}
+		src = v
 	}
 	iterable, ok := src.(starlark.Iterable)
 	if !ok {
-		return nil, core.Errorf("TypeError", "GeneratorDataset: source must be a list, a random-access object, a generator function or an iterable, not %s", src.Type())
+		return nil, core.Errorf("TypeError", "GeneratorDataset: source must be a random-access object, a generator function or an iterable, not %s", src.Type())
 	}
 	it := iterable.Iterate()
 	count := 0
 	return func() (Row, bool, error) {
-		if g.numSamples > 0 && count >= g.numSamples {
-			it.Done()
-			return nil, false, nil
+		if it == nil || (s.numSamples > 0 && count >= s.numSamples) {
+			return finish(&it)
 		}
 		if err := core.CheckCancel(thread); err != nil {
 			return nil, false, err
 		}
 		var v starlark.Value
 		if !it.Next(&v) {
-			it.Done()
-			return nil, false, nil
+			if err := pyobj.ClearDeferredError(thread); err != nil {
+				it.Done()
+				it = nil
+				return nil, false, err
+			}
+			return finish(&it)
 		}
+		row, err := toRow(v, s.cols, s.types, count)
 		count++
-		row, err := convert(v)
 		return row, err == nil, err
 	}, nil
 }
 
+// isCallable reports whether Python's callable(v) holds: a script
+// object is callable only when its class defines __call__.
+func isCallable(v starlark.Value) bool {
+	if inst, ok := v.(*pyobj.Instance); ok {
+		call, _ := inst.Class().Lookup("__call__")
+		return call != nil
+	}
+	_, ok := v.(starlark.Callable)
+	return ok
+}
+
+func finish(it *starlark.Iterator) (Row, bool, error) {
+	if *it != nil {
+		(*it).Done()
+		*it = nil
+	}
+	return nil, false, nil
+}
+
 // toRow converts one source item into columns: a tuple or list gives
-// one column per element, anything else a single column.
-func toRow(v starlark.Value, cols []string, rowNum int) (Row, error) {
+// one column per element, anything else a single column. Each column
+// converts as np.array does; types, when set, casts to column_types.
+func toRow(v starlark.Value, cols []string, types []*engine.DType, rowNum int) (Row, error) {
 	var items []starlark.Value
 	switch x := v.(type) {
 	case starlark.Tuple:
@@ -146,13 +213,18 @@ func toRow(v starlark.Value, cols []string, rowNum int) (Row, error) {
 		items = []starlark.Value{v}
 	}
 	if len(items) != len(cols) {
-		return nil, core.Errorf("ValueError", "GeneratorDataset: row %d has %d columns but column_names lists %d (%s)", rowNum, len(items), len(cols), quoteList(cols))
+		return nil, core.Errorf("ValueError", "GeneratorDataset: row %d has %d columns but column_names lists %d (%s); return one value per column", rowNum, len(items), len(cols), quoteList(cols))
 	}
 	row := make(Row, len(items))
 	for i, it := range items {
-		t, err := tensor.ToEngine(it, nil, tensor.NumPy)
+		var want *engine.DType
+		if types != nil {
+			want = types[i]
+		}
+		t, err := tensor.ToEngine(it, want, tensor.NumPy)
 		if err != nil {
-			return nil, core.Errorf("ValueError", "GeneratorDataset: row %d, column '%s': %v", rowNum, cols[i], err)
+			_, msg := pyobj.Classify(err)
+			return nil, core.Errorf("ValueError", "GeneratorDataset: row %d, column '%s': %s; each column needs a number or a rectangular array of numbers", rowNum, cols[i], msg)
 		}
 		row[i] = t
 	}
@@ -168,49 +240,4 @@ func quoteList(cols []string) string {
 		s += core.QuoteString(c)
 	}
 	return s + "]"
-}
-
-// slicesStage is NumpySlicesDataset: rows are slices along the first
-// axis of each column array.
-type slicesStage struct {
-	data    []*engine.Tensor
-	cols    []string
-	shuffle bool
-}
-
-func (s *slicesStage) columns() []string { return s.cols }
-
-func (s *slicesStage) size(*starlark.Thread) int { return s.data[0].Shape()[0] }
-
-func (s *slicesStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	n := s.size(thread)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	if s.shuffle {
-		core.EnvOf(thread).WithMindSpore(func(r *rng.NumPy) { r.Shuffle(order) })
-	}
-	k := 0
-	return func() (Row, bool, error) {
-		if k >= n {
-			return nil, false, nil
-		}
-		i := order[k]
-		k++
-		row := make(Row, len(s.data))
-		for c, t := range s.data {
-			inner := engine.Numel(t.Shape()[1:])
-			idx := make([]int, inner)
-			for j := range idx {
-				idx[j] = i*inner + j
-			}
-			r, err := engine.GatherFlat(t, idx, t.Shape()[1:])
-			if err != nil {
-				return nil, false, err
-			}
-			row[c] = r
-		}
-		return row, true, nil
-	}, nil
 }

@@ -1,12 +1,8 @@
 package dataset
 
 import (
-	"fmt"
-
 	"github.com/cellscript/cellscript/builtins/core"
-	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
-	"github.com/cellscript/cellscript/engine/rng"
 	"go.starlark.net/starlark"
 )
 
@@ -14,44 +10,32 @@ import (
 // leading axis.
 type batchStage struct {
 	in            stage
-	size_         int
+	batchSize     int
 	dropRemainder bool
-}
-
-func (d *Dataset) batch(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var size int
-	drop := false
-	if err := starlark.UnpackArgs("batch", args, kwargs, "batch_size", &size, "drop_remainder?", &drop, "num_parallel_workers?", new(starlark.Value), "per_batch_map?", new(starlark.Value), "input_columns?", new(starlark.Value), "output_columns?", new(starlark.Value), "column_order?", new(starlark.Value), "pad_info?", new(starlark.Value), "python_multiprocessing?", new(bool)); err != nil {
-		return nil, err
-	}
-	if size <= 0 {
-		return nil, core.Errorf("ValueError", "batch: batch_size must be a positive int, but got %d", size)
-	}
-	return &Dataset{name: "BatchDataset", st: &batchStage{in: d.st, size_: size, dropRemainder: drop}}, nil
 }
 
 func (b *batchStage) columns() []string { return b.in.columns() }
 
-func (b *batchStage) size(thread *starlark.Thread) int {
-	n := b.in.size(thread)
-	if n < 0 {
-		return -1
+func (b *batchStage) size(thread *starlark.Thread) (int, error) {
+	n, err := b.in.size(thread)
+	if err != nil || n < 0 {
+		return n, err
 	}
 	if b.dropRemainder {
-		return n / b.size_
+		return n / b.batchSize, nil
 	}
-	return (n + b.size_ - 1) / b.size_
+	return (n + b.batchSize - 1) / b.batchSize, nil
 }
 
-func (b *batchStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	pull, err := b.in.open(thread)
+func (b *batchStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
+	pull, err := b.in.open(thread, epoch)
 	if err != nil {
 		return nil, err
 	}
-	batchNum := 0
+	first := 0 // index of the batch's first row in the input
 	return func() (Row, bool, error) {
 		var rows []Row
-		for len(rows) < b.size_ {
+		for len(rows) < b.batchSize {
 			r, ok, err := pull()
 			if err != nil {
 				return nil, false, err
@@ -61,61 +45,65 @@ func (b *batchStage) open(thread *starlark.Thread) (func() (Row, bool, error), e
 			}
 			rows = append(rows, r)
 		}
-		if len(rows) == 0 || (b.dropRemainder && len(rows) < b.size_) {
+		if len(rows) == 0 || (b.dropRemainder && len(rows) < b.batchSize) {
 			return nil, false, nil
 		}
-		out, err := stackRows(rows, b.in.columns(), batchNum)
-		batchNum++
+		out, err := stackRows(rows, b.in.columns(), first)
+		first += len(rows)
 		return out, err == nil, err
 	}, nil
 }
 
-// stackRows stacks each column of rows, naming the row and column whose
-// shape or dtype differs from the batch's first row.
-func stackRows(rows []Row, cols []string, batchNum int) (Row, error) {
+// stackRows stacks each column of rows, naming the row (counted from the
+// start of the pass) and the column whose shape or dtype differs from
+// the batch's first row.
+func stackRows(rows []Row, cols []string, first int) (Row, error) {
 	out := make(Row, len(rows[0]))
 	for c := range rows[0] {
-		first := rows[0][c]
+		head := rows[0][c]
 		parts := make([]*engine.Tensor, len(rows))
 		for i, r := range rows {
 			t := r[c]
-			if engine.FormatShape(t.Shape()) != engine.FormatShape(first.Shape()) {
-				return nil, core.Errorf("ValueError", "batch %d: row %d, column '%s' has shape %s but the batch's first row has %s; rows in a batch must have equal shapes", batchNum, i, cols[c], engine.FormatShape(t.Shape()), engine.FormatShape(first.Shape()))
+			if engine.FormatShape(t.Shape()) != engine.FormatShape(head.Shape()) {
+				return nil, core.Errorf("ValueError", "batch: row %d, column '%s' has shape %s but row %d, the first of its batch, has %s; rows in a batch must have equal shapes", first+i, cols[c], engine.FormatShape(t.Shape()), first, engine.FormatShape(head.Shape()))
 			}
-			if t.DType() != first.DType() {
-				return nil, core.Errorf("TypeError", "batch %d: row %d, column '%s' has dtype %s but the batch's first row has %s", batchNum, i, cols[c], t.DType(), first.DType())
+			if t.DType() != head.DType() {
+				return nil, core.Errorf("TypeError", "batch: row %d, column '%s' has dtype %s but row %d, the first of its batch, has %s; give every row of a column the same dtype", first+i, cols[c], t.DType(), first, head.DType())
 			}
 			parts[i] = t
 		}
 		s, err := engine.Stack(parts, 0)
 		if err != nil {
-			return nil, err
+			return nil, core.EngineError("batch", err)
 		}
 		out[c] = s
 	}
 	return out, nil
 }
 
-// shuffleStage shuffles within a buffer, as Dataset.shuffle does.
+// shuffleStage is Dataset.shuffle(buffer_size): it fills a buffer, then
+// for each output row draws a slot uniformly (NumPy's randint on the
+// epoch's generator), emits that row and puts the next input row in the
+// slot, or the buffer's last row once the input is exhausted.
 type shuffleStage struct {
 	in     stage
 	buffer int
 }
 
-func (s *shuffleStage) columns() []string                { return s.in.columns() }
-func (s *shuffleStage) size(thread *starlark.Thread) int { return s.in.size(thread) }
+func (s *shuffleStage) columns() []string                         { return s.in.columns() }
+func (s *shuffleStage) size(thread *starlark.Thread) (int, error) { return s.in.size(thread) }
 
-func (s *shuffleStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	pull, err := s.in.open(thread)
+func (s *shuffleStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
+	pull, err := s.in.open(thread, epoch)
 	if err != nil {
 		return nil, err
 	}
+	r := epochRNG(thread, epoch)
 	var buf []Row
 	exhausted := false
-	env := core.EnvOf(thread)
 	return func() (Row, bool, error) {
 		for !exhausted && len(buf) < s.buffer {
-			r, ok, err := pull()
+			row, ok, err := pull()
 			if err != nil {
 				return nil, false, err
 			}
@@ -123,45 +111,61 @@ func (s *shuffleStage) open(thread *starlark.Thread) (func() (Row, bool, error),
 				exhausted = true
 				break
 			}
-			buf = append(buf, r)
+			buf = append(buf, row)
 		}
 		if len(buf) == 0 {
 			return nil, false, nil
 		}
-		var k int64
-		env.WithMindSpore(func(r *rng.NumPy) { k, _ = r.Randint(0, int64(len(buf))) })
-		row := buf[k]
-		buf[k] = buf[len(buf)-1]
-		buf = buf[:len(buf)-1]
-		return row, true, nil
+		k, _ := r.Randint(0, int64(len(buf)))
+		out := buf[k]
+		next, ok, err := Row(nil), false, error(nil)
+		if !exhausted {
+			if next, ok, err = pull(); err != nil {
+				return nil, false, err
+			}
+			exhausted = !ok
+		}
+		if ok {
+			buf[k] = next
+		} else {
+			buf[k] = buf[len(buf)-1]
+			buf = buf[:len(buf)-1]
+		}
+		return out, true, nil
 	}, nil
 }
 
-// repeatStage runs its input count times (forever when count is -1).
+// repeatStage runs its input count times, or endlessly for count -1.
+// Pass k of the input within epoch e is input epoch e*count+k, so
+// shuffles differ between repeats.
 type repeatStage struct {
 	in    stage
 	count int
 }
 
 func (r *repeatStage) columns() []string { return r.in.columns() }
-func (r *repeatStage) size(thread *starlark.Thread) int {
-	n := r.in.size(thread)
-	if n < 0 || r.count < 0 {
-		return -1
+
+func (r *repeatStage) size(thread *starlark.Thread) (int, error) {
+	if r.count < 0 {
+		return -1, nil
 	}
-	return n * r.count
+	n, err := r.in.size(thread)
+	if err != nil || n < 0 {
+		return n, err
+	}
+	return n * r.count, nil
 }
 
-func (r *repeatStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
+func (r *repeatStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
 	pass := 0
-	var pull func() (Row, bool, error)
+	var pull Pull
 	return func() (Row, bool, error) {
 		for {
 			if pull == nil {
 				if r.count >= 0 && pass >= r.count {
 					return nil, false, nil
 				}
-				p, err := r.in.open(thread)
+				p, err := r.in.open(thread, epoch*max(r.count, 1)+pass)
 				if err != nil {
 					return nil, false, err
 				}
@@ -169,21 +173,18 @@ func (r *repeatStage) open(thread *starlark.Thread) (func() (Row, bool, error), 
 				pass++
 			}
 			row, ok, err := pull()
-			if err != nil {
-				return nil, false, err
-			}
-			if ok {
-				return row, true, nil
+			if err != nil || ok {
+				return row, ok, err
 			}
 			pull = nil
-			if r.in.size(thread) == 0 {
-				return nil, false, nil
+			if n, err := r.in.size(thread); err != nil || n == 0 {
+				return nil, false, err
 			}
 		}
 	}, nil
 }
 
-// sliceStage is take(n) or skip(n).
+// sliceStage is take(n) (n = -1: all rows) or skip(n).
 type sliceStage struct {
 	in   stage
 	skip bool
@@ -191,22 +192,27 @@ type sliceStage struct {
 }
 
 func (s *sliceStage) columns() []string { return s.in.columns() }
-func (s *sliceStage) size(thread *starlark.Thread) int {
-	n := s.in.size(thread)
-	if n < 0 {
-		return -1
+
+func (s *sliceStage) size(thread *starlark.Thread) (int, error) {
+	n, err := s.in.size(thread)
+	if err != nil {
+		return 0, err
 	}
-	if s.skip {
-		return max(n-s.n, 0)
+	switch {
+	case s.skip && n < 0:
+		return -1, nil
+	case s.skip:
+		return max(n-s.n, 0), nil
+	case s.n < 0:
+		return n, nil
+	case n < 0:
+		return s.n, nil
 	}
-	if s.n < 0 {
-		return n
-	}
-	return min(n, s.n)
+	return min(n, s.n), nil
 }
 
-func (s *sliceStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	pull, err := s.in.open(thread)
+func (s *sliceStage) open(thread *starlark.Thread, epoch int) (Pull, error) {
+	pull, err := s.in.open(thread, epoch)
 	if err != nil {
 		return nil, err
 	}
@@ -224,99 +230,5 @@ func (s *sliceStage) open(thread *starlark.Thread) (func() (Row, bool, error), e
 		}
 		k++
 		return pull()
-	}, nil
-}
-
-// mapStage applies operations to input columns of each row.
-type mapStage struct {
-	in         stage
-	operations []starlark.Value
-	inputs     []int
-}
-
-func (d *Dataset) mapStage(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var ops, inCols starlark.Value = nil, starlark.None
-	if err := starlark.UnpackArgs("map", args, kwargs, "operations", &ops, "input_columns?", &inCols, "output_columns?", new(starlark.Value), "column_order?", new(starlark.Value), "num_parallel_workers?", new(starlark.Value), "python_multiprocessing?", new(bool)); err != nil {
-		return nil, err
-	}
-	var list []starlark.Value
-	if seq, ok := ops.(starlark.Indexable); ok {
-		for i := 0; i < seq.Len(); i++ {
-			list = append(list, seq.Index(i))
-		}
-	} else {
-		list = []starlark.Value{ops}
-	}
-	cols := d.st.columns()
-	var inputs []int
-	names := []string{cols[0]}
-	switch x := inCols.(type) {
-	case starlark.String:
-		names = []string{string(x)}
-	case starlark.Indexable:
-		names = nil
-		for i := 0; i < x.Len(); i++ {
-			s, _ := starlark.AsString(x.Index(i))
-			names = append(names, s)
-		}
-	}
-	for _, n := range names {
-		found := false
-		for i, c := range cols {
-			if c == n {
-				inputs = append(inputs, i)
-				found = true
-			}
-		}
-		if !found {
-			return nil, core.Errorf("ValueError", "map: input column '%s' is not one of %s", n, quoteList(cols))
-		}
-	}
-	return &Dataset{name: "MapDataset", st: &mapStage{in: d.st, operations: list, inputs: inputs}}, nil
-}
-
-func (m *mapStage) columns() []string                { return m.in.columns() }
-func (m *mapStage) size(thread *starlark.Thread) int { return m.in.size(thread) }
-
-func (m *mapStage) open(thread *starlark.Thread) (func() (Row, bool, error), error) {
-	pull, err := m.in.open(thread)
-	if err != nil {
-		return nil, err
-	}
-	return func() (Row, bool, error) {
-		row, ok, err := pull()
-		if err != nil || !ok {
-			return nil, false, err
-		}
-		out := append(Row(nil), row...)
-		args := make(starlark.Tuple, len(m.inputs))
-		for i, c := range m.inputs {
-			args[i] = tensor.NewArray(row[c])
-		}
-		var res starlark.Value = args
-		for _, op := range m.operations {
-			in, _ := res.(starlark.Tuple)
-			if in == nil {
-				in = starlark.Tuple{res}
-			}
-			if res, err = starlark.Call(thread, op, in, nil); err != nil {
-				return nil, false, err
-			}
-		}
-		results, ok := res.(starlark.Tuple)
-		if !ok {
-			results = starlark.Tuple{res}
-		}
-		if len(results) != len(m.inputs) {
-			return nil, false, core.Errorf("ValueError", "map: the operations returned %d values for %d input columns", len(results), len(m.inputs))
-		}
-		for i, c := range m.inputs {
-			t, err := tensor.ToEngine(results[i], nil, tensor.NumPy)
-			if err != nil {
-				return nil, false, fmt.Errorf("map: column '%s': %v", m.in.columns()[c], err)
-			}
-			out[c] = t
-		}
-		return out, true, nil
 	}, nil
 }

@@ -3,6 +3,7 @@
 package mindspore
 
 import (
+	"github.com/cellscript/cellscript/builtins/checkpoint"
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/dataset"
 	"github.com/cellscript/cellscript/builtins/initializer"
@@ -18,24 +19,27 @@ import (
 // dotted name. Each call builds fresh module values.
 func Modules() map[string]func() *core.Module {
 	return map[string]func() *core.Module{
-		"numpy":                        numpy.Module,
-		"mindspore":                    Module,
-		"mindspore.nn":                 nnModule,
-		"mindspore.nn.loss":            nn.LossModule,
-		"mindspore.nn.optim":           nn.OptimModule,
-		"mindspore.nn.metrics":         train.MetricsModule,
-		"mindspore.ops":                ops.Module,
-		"mindspore.ops.operations":     ops.Module,
-		"mindspore.ops.functional":     ops.Module,
-		"mindspore.dataset":            dataset.Module,
-		"mindspore.dataset.config":     dataset.ConfigModule,
-		"mindspore.train":              train.Module,
-		"mindspore.train.callback":     train.CallbackModule,
-		"mindspore.train.model":        modelModule,
-		"mindspore.common":             commonModule,
-		"mindspore.common.initializer": initializer.Module,
-		"mindspore.common.dtype":       dtypeModule,
-		"mindspore.context":            contextModule,
+		"numpy":                               numpy.Module,
+		"mindspore":                           Module,
+		"mindspore.nn":                        nnModule,
+		"mindspore.nn.loss":                   nn.LossModule,
+		"mindspore.nn.optim":                  nn.OptimModule,
+		"mindspore.nn.learning_rate_schedule": nn.ScheduleModule,
+		"mindspore.nn.dynamic_lr":             nn.DynamicLRModule,
+		"mindspore.nn.metrics":                train.MetricsModule,
+		"mindspore.ops":                       ops.Module,
+		"mindspore.ops.operations":            ops.Module,
+		"mindspore.ops.functional":            ops.Module,
+		"mindspore.dataset":                   dataset.Module,
+		"mindspore.dataset.config":            dataset.ConfigModule,
+		"mindspore.train":                     train.Module,
+		"mindspore.train.callback":            train.CallbackModule,
+		"mindspore.train.model":               modelModule,
+		"mindspore.train.serialization":       checkpoint.Module,
+		"mindspore.common":                    commonModule,
+		"mindspore.common.initializer":        initializer.Module,
+		"mindspore.common.dtype":              dtypeModule,
+		"mindspore.context":                   contextModule,
 	}
 }
 
@@ -73,8 +77,12 @@ func Module() *core.Module {
 		"dtype":          dtypeModule(),
 		"value_and_grad": starlark.NewBuiltin("value_and_grad", valueAndGrad),
 		"grad":           starlark.NewBuiltin("grad", gradFn),
+		"ParameterTuple": starlark.NewBuiltin("ParameterTuple", parameterTuple),
 	}
 	for k, v := range tensor.DTypes(tensor.MindSpore) {
+		m[k] = v
+	}
+	for k, v := range checkpoint.Members() {
 		m[k] = v
 	}
 	mod := core.NewModule("mindspore", m)
@@ -91,6 +99,9 @@ func setSeed(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		return nil, core.Errorf("ValueError", "set_seed: seed must be in [0, 4294967295], but got %d", seed)
 	}
 	core.EnvOf(thread).SetMindSporeSeed(seed)
+	// mindspore.set_seed also seeds the dataset pipeline, as
+	// mindspore.dataset.config.set_seed does.
+	dataset.SetSeed(core.EnvOf(thread), uint32(seed))
 	return starlark.None, nil
 }
 

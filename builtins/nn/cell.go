@@ -3,6 +3,8 @@
 package nn
 
 import (
+	"sync"
+
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/builtins/tensor"
@@ -13,6 +15,9 @@ import (
 type CellState struct {
 	AutoPrefix bool
 	Training   bool
+	// RequiresGrad is the flag set_grad stores. Gradients do not depend
+	// on it: the engine records every op whose inputs need gradients.
+	RequiresGrad bool
 	// Children holds sub-cells that live outside attributes, such as the
 	// members of a SequentialCell, under their names ("0", "1", ...).
 	Children []Child
@@ -27,11 +32,21 @@ type Child struct {
 	Cell *pyobj.Instance
 }
 
-// Cell is the native nn.Cell class.
+// Cell is the native nn.Cell class. baseCell builds it on first use, so
+// it exists before any init function, in any file, builds a subclass.
 var Cell *pyobj.Class
 
-func init() {
-	Cell = pyobj.NewNativeClass(pyobj.NativeSpec{
+var cellOnce sync.Once
+
+func init() { baseCell() }
+
+func baseCell() *pyobj.Class {
+	cellOnce.Do(func() { Cell = newCellBase() })
+	return Cell
+}
+
+func newCellBase() *pyobj.Class {
+	return pyobj.NewNativeClass(pyobj.NativeSpec{
 		Name:   "Cell",
 		Module: "mindspore.nn",
 		Doc: `Cell(auto_prefix=True, flags=None)
@@ -42,6 +57,8 @@ and compute in construct(*inputs); calling the Cell runs construct.`,
 		Methods: []pyobj.Method{
 			{Name: "__init__", Func: cellInit},
 			{Name: "__call__", Func: cellCall},
+			{Name: "__repr__", Func: cellRepr},
+			{Name: "extend_repr", Func: cellExtendRepr},
 			{Name: "construct", Func: cellConstruct},
 			{Name: "trainable_params", Func: cellTrainableParams},
 			{Name: "untrainable_params", Func: cellUntrainableParams},
@@ -52,7 +69,7 @@ and compute in construct(*inputs); calling the Cell runs construct.`,
 			{Name: "name_cells", Func: cellNameCells},
 			{Name: "cells_and_names", Func: cellCellsAndNames},
 			{Name: "set_train", Func: cellSetTrain},
-			{Name: "set_grad", Func: returnSelf},
+			{Name: "set_grad", Func: cellSetGrad},
 			{Name: "to_float", Func: returnSelf},
 			{Name: "insert_child_to_cell", Func: cellInsertChild},
 		},
@@ -121,12 +138,13 @@ func cellSetAttr(thread *starlark.Thread, self *pyobj.Instance, name string, val
 	return false, nil
 }
 
-// prefixParams prepends prefix to every parameter name under cell, as
-// MindSpore does when a Cell becomes an attribute of an auto-prefixing
-// parent.
+// prefixParams renames every parameter under cell to prefix plus its
+// attribute path in cell, as MindSpore's update_parameters_name does
+// when a Cell becomes an attribute of an auto-prefixing parent. An
+// explicit Parameter name is replaced too, as in MindSpore.
 func prefixParams(cell *pyobj.Instance, prefix string) {
-	for _, p := range collectParams(cell, nil) {
-		p.Name = prefix + p.Name
+	for _, np := range namedParams(cell, true, nil) {
+		np.Param.Name = prefix + np.Path
 	}
 }
 
@@ -137,6 +155,8 @@ func cellGetAttr(thread *starlark.Thread, self *pyobj.Instance, name string) (st
 		return starlark.Bool(st.Training), nil
 	case "cls_name":
 		return starlark.String(self.Class().Name()), nil
+	case "requires_grad":
+		return starlark.Bool(ensureState(self).RequiresGrad), nil
 	}
 	for _, c := range ensureState(self).Children {
 		if c.Name == name {
@@ -159,6 +179,17 @@ func cellCall(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple
 
 func cellConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	return nil, core.Errorf("NotImplementedError", "%s does not define construct(); a Cell subclass must implement construct(self, *inputs)", self.Class().Name())
+}
+
+// cellSetGrad is set_grad(requires_grad=True): it stores the flag and
+// returns the cell.
+func cellSetGrad(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	requiresGrad := true
+	if err := starlark.UnpackArgs("set_grad", args, kwargs, "requires_grad?", &requiresGrad); err != nil {
+		return nil, err
+	}
+	ensureState(self).RequiresGrad = requiresGrad
+	return self, nil
 }
 
 func returnSelf(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -204,36 +235,66 @@ func directChildren(c *pyobj.Instance) []Child {
 	return out
 }
 
-// ownParams lists the Parameters set directly on c, in order.
-func ownParams(c *pyobj.Instance) []*tensor.Parameter {
-	var out []*tensor.Parameter
+// NamedParam is a parameter with its attribute path in a cell tree,
+// such as "fc.weight".
+type NamedParam struct {
+	Path  string
+	Param *tensor.Parameter
+}
+
+// ownParams lists the Parameters set directly on c, in order, each
+// under its attribute name.
+func ownParams(c *pyobj.Instance) []NamedParam {
+	var out []NamedParam
 	for _, nv := range c.Attrs() {
 		if p, ok := nv.Value.(*tensor.Parameter); ok {
-			out = append(out, p)
+			out = append(out, NamedParam{nv.Name, p})
 		}
 	}
 	if st, ok := c.Native.(*CellState); ok {
 		if h, ok := st.Extra.(interface{ Params() []*tensor.Parameter }); ok {
-			out = append(out, h.Params()...)
+			for _, p := range h.Params() {
+				out = append(out, NamedParam{p.Name, p})
+			}
 		}
 	}
 	return out
 }
 
-// collectParams returns every Parameter under cell once, the cell's
-// own first, then each sub-cell's, as parameters_and_names orders them.
-// A non-nil filter keeps only the parameters it accepts.
-func collectParams(cell *pyobj.Instance, filter func(*tensor.Parameter) bool) []*tensor.Parameter {
-	var out []*tensor.Parameter
+// namedParams returns every Parameter under cell once with its
+// attribute path, the cell's own first, then each sub-cell's, as
+// MindSpore's parameters_and_names orders them. Without recurse only
+// the cell's own parameters are listed. A non-nil filter keeps only the
+// parameters it accepts.
+func namedParams(cell *pyobj.Instance, recurse bool, filter func(*tensor.Parameter) bool) []NamedParam {
+	cells := []Child{{Name: "", Cell: cell}}
+	if recurse {
+		cells = cellsAndNames(cell)
+	}
+	var out []NamedParam
 	seen := map[*tensor.Parameter]bool{}
-	for _, c := range cellsAndNames(cell) {
-		for _, p := range ownParams(c.Cell) {
-			if seen[p] || (filter != nil && !filter(p)) {
+	for _, c := range cells {
+		for _, np := range ownParams(c.Cell) {
+			if seen[np.Param] || (filter != nil && !filter(np.Param)) {
 				continue
 			}
-			seen[p] = true
-			out = append(out, p)
+			seen[np.Param] = true
+			if c.Name != "" {
+				np.Path = c.Name + "." + np.Path
+			}
+			out = append(out, np)
 		}
+	}
+	return out
+}
+
+// collectParams returns the parameters of namedParams(cell, true,
+// filter) without their paths.
+func collectParams(cell *pyobj.Instance, filter func(*tensor.Parameter) bool) []*tensor.Parameter {
+	nps := namedParams(cell, true, filter)
+	out := make([]*tensor.Parameter, len(nps))
+	for i, np := range nps {
+		out[i] = np.Param
 	}
 	return out
 }
@@ -247,57 +308,81 @@ func TrainableParams(v starlark.Value) ([]*tensor.Parameter, error) {
 	return collectParams(inst, func(p *tensor.Parameter) bool { return p.RequiresGrad }), nil
 }
 
-func paramList(ps []*tensor.Parameter) *starlark.List {
-	vals := make([]starlark.Value, len(ps))
-	for i, p := range ps {
-		vals[i] = p
+func paramList(nps []NamedParam) *starlark.List {
+	vals := make([]starlark.Value, len(nps))
+	for i, np := range nps {
+		vals[i] = np.Param
 	}
 	return starlark.NewList(vals)
 }
 
-func noArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple) error {
-	return starlark.UnpackArgs(name, args, kwargs, "recurse?", new(bool), "expand?", new(bool))
+// recurseArg unpacks the one optional flag of the parameter listings:
+// recurse (trainable_params, parameters_dict) or expand
+// (get_parameters, parameters_and_names), True by default.
+func recurseArg(name, flag string, args starlark.Tuple, kwargs []starlark.Tuple) (bool, error) {
+	recurse := true
+	err := starlark.UnpackArgs(name, args, kwargs, flag+"?", &recurse)
+	return recurse, err
 }
 
+func trainable(p *tensor.Parameter) bool   { return p.RequiresGrad }
+func untrainable(p *tensor.Parameter) bool { return !p.RequiresGrad }
+
 func cellTrainableParams(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs("trainable_params", args, kwargs); err != nil {
+	recurse, err := recurseArg("trainable_params", "recurse", args, kwargs)
+	if err != nil {
 		return nil, err
 	}
-	return paramList(collectParams(self, func(p *tensor.Parameter) bool { return p.RequiresGrad })), nil
+	return paramList(namedParams(self, recurse, trainable)), nil
 }
 
 func cellUntrainableParams(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs("untrainable_params", args, kwargs); err != nil {
+	recurse, err := recurseArg("untrainable_params", "recurse", args, kwargs)
+	if err != nil {
 		return nil, err
 	}
-	return paramList(collectParams(self, func(p *tensor.Parameter) bool { return !p.RequiresGrad })), nil
+	return paramList(namedParams(self, recurse, untrainable)), nil
 }
 
 func cellGetParameters(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs("get_parameters", args, kwargs); err != nil {
+	expand, err := recurseArg("get_parameters", "expand", args, kwargs)
+	if err != nil {
 		return nil, err
 	}
-	return paramList(collectParams(self, nil)), nil
+	return paramList(namedParams(self, expand, nil)), nil
 }
 
+// cellParametersDict maps each parameter's name (not its attribute
+// path) to the parameter, as MindSpore's parameters_dict does.
 func cellParametersDict(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs("parameters_dict", args, kwargs); err != nil {
+	recurse, err := recurseArg("parameters_dict", "recurse", args, kwargs)
+	if err != nil {
 		return nil, err
 	}
 	d := starlark.NewDict(0)
-	for _, p := range collectParams(self, nil) {
-		if err := d.SetKey(starlark.String(p.Name), p); err != nil {
+	for _, np := range namedParams(self, recurse, nil) {
+		if err := d.SetKey(starlark.String(np.Param.Name), np.Param); err != nil {
 			return nil, err
 		}
 	}
 	return d, nil
 }
 
+// cellParametersAndNames lists (attribute path, parameter) pairs.
 func cellParametersAndNames(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	ps := collectParams(self, nil)
-	vals := make([]starlark.Value, len(ps))
-	for i, p := range ps {
-		vals[i] = starlark.Tuple{starlark.String(p.Name), p}
+	prefix := ""
+	expand := true
+	if err := starlark.UnpackArgs("parameters_and_names", args, kwargs, "name_prefix?", &prefix, "expand?", &expand); err != nil {
+		return nil, err
+	}
+	nps := namedParams(self, expand, nil)
+	vals := make([]starlark.Value, len(nps))
+	for i, np := range nps {
+		path := np.Path
+		if prefix != "" {
+			path = prefix + "." + path
+		}
+		vals[i] = starlark.Tuple{starlark.String(path), np.Param}
 	}
 	return starlark.NewList(vals), nil
 }

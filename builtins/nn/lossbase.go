@@ -11,20 +11,38 @@ import (
 // LossBase is the native nn.LossBase class.
 var LossBase *pyobj.Class
 
-func init() {
+func init() { lossBase() }
+
+// lossBase creates LossBase on first use: the loss Cells of the loss_*.go
+// files subclass it, and their init functions run before this file's.
+func lossBase() *pyobj.Class {
+	if LossBase != nil {
+		return LossBase
+	}
 	LossBase = newCellClass(cellClass{
 		name: "LossBase",
 		doc: `LossBase(reduction='mean')
 
-The base class of losses. reduction is 'mean', 'sum' or 'none'.
-get_loss(x, weights=1.0) multiplies x by weights in float32, reduces it
-over all axes as reduction says and casts the result back to x's dtype.`,
+The base class of losses. reduction is 'mean' (the default), 'sum' or
+'none'; any other value raises ValueError.
+
+get_loss(x, weights=1.0): l = weights * x, where weights is a number or a
+Tensor that broadcasts to x, then 'mean' averages and 'sum' adds over all
+axes and 'none' returns l. Float32 input is computed in float32 with the
+sum accumulated in float64, and the mean is float32(sum) * float32(1/n),
+as MindSpore's ReduceMean computes it. Integer input is computed in
+float32 and cast back, so the loss is truncated (MSE of [1, 2, 3] and
+[1, 1, 1] is 1). Float64 input stays in float64, where MindSpore rounds it
+through float32.
+
+get_axis(x) returns the tuple (0, 1, ..., x.ndim - 1).`,
 		init: lossBaseInit,
 		methods: []pyobj.Method{
 			{Name: "get_loss", Func: lossGetLoss},
 			{Name: "get_axis", Func: lossGetAxis},
 		},
 	})
+	return LossBase
 }
 
 // CheckReduction validates a reduction argument as LossBase does.
@@ -82,26 +100,25 @@ func reductionOf(self *pyobj.Instance) string {
 	return "mean"
 }
 
-// GetLoss applies LossBase.get_loss: x times weights in float32, reduced
-// over all axes, cast back to x's dtype.
+// GetLoss applies LossBase.get_loss: weights times x, reduced over all
+// axes by reduction ("mean", "sum" or "none"), in x's dtype. A nil
+// weights means 1. Integer x is computed in float32 and cast back, which
+// truncates; float64 x stays in float64, where MindSpore computes it in
+// float32.
 func GetLoss(x, weights *engine.Tensor, reduction string) (*engine.Tensor, error) {
-	var out *engine.Tensor
-	err := engine.Try(func() {
-		d := x.DType()
-		xf := must(engine.Cast(x, engine.Float32))
+	return runLoss(func() *engine.Tensor {
+		if !x.DType().IsFloat() {
+			f := eng.Cast(x, engine.Float32)
+			if weights != nil {
+				f = eng.Mul(f, eng.As(weights, f))
+			}
+			return eng.Cast(eng.Reduce(f, reduction), x.DType())
+		}
 		if weights != nil {
-			w := must(engine.Cast(weights, engine.Float32))
-			xf = must(engine.Mul(xf, w))
+			x = eng.Mul(x, eng.As(weights, x))
 		}
-		switch reduction {
-		case "mean":
-			xf = must(engine.Mean(xf, nil, false))
-		case "sum":
-			xf = must(engine.Sum(xf, nil, false))
-		}
-		out = must(engine.Cast(xf, d))
+		return eng.Reduce(x, reduction)
 	})
-	return out, err
 }
 
 func lossGetLoss(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -15,21 +15,25 @@ func classes(cs ...*pyobj.Class) starlark.StringDict {
 }
 
 func lossClasses() starlark.StringDict {
-	return classes(LossBase, L1Loss, MSELoss, SmoothL1Loss, SoftmaxCrossEntropyWithLogits)
+	return classes(append([]*pyobj.Class{LossBase}, LossCatalogue()...)...)
 }
 
 func optimClasses() starlark.StringDict {
-	return classes(Optimizer, Momentum, SGD, Adam)
+	return classes(Optimizer, Momentum, SGD, Adam, AdamWeightDecay, RMSProp, Adagrad)
+}
+
+func scheduleClasses() starlark.StringDict {
+	return classes(LearningRateSchedule, ExponentialDecayLR, NaturalExpDecayLR, InverseDecayLR, CosineDecayLR, PolynomialDecayLR, WarmUpLR)
 }
 
 // Module returns mindspore.nn.
 func Module() *core.Module {
-	m := classes(Cell, Dense, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, SequentialCell, CellList, WithLossCell, WithEvalCell, TrainOneStepCell)
-	for k, v := range lossClasses() {
-		m[k] = v
-	}
-	for k, v := range optimClasses() {
-		m[k] = v
+	m := classes(Cell, Dense, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Dropout, BatchNorm1d, Conv2d, MaxPool2d, Embedding,
+		SequentialCell, CellList, WithLossCell, WithEvalCell, TrainOneStepCell)
+	for _, group := range []starlark.StringDict{lossClasses(), optimClasses(), scheduleClasses(), DynamicLRFuncs()} {
+		for k, v := range group {
+			m[k] = v
+		}
 	}
 	mod := core.NewModule("mindspore.nn", m)
 	mod.Doc = "MindSpore's nn module: Cell, layers, losses, wrappers and optimizers."
@@ -41,3 +45,13 @@ func LossModule() *core.Module { return core.NewModule("mindspore.nn.loss", loss
 
 // OptimModule returns mindspore.nn.optim.
 func OptimModule() *core.Module { return core.NewModule("mindspore.nn.optim", optimClasses()) }
+
+// ScheduleModule returns mindspore.nn.learning_rate_schedule.
+func ScheduleModule() *core.Module {
+	return core.NewModule("mindspore.nn.learning_rate_schedule", scheduleClasses())
+}
+
+// DynamicLRModule returns mindspore.nn.dynamic_lr.
+func DynamicLRModule() *core.Module {
+	return core.NewModule("mindspore.nn.dynamic_lr", DynamicLRFuncs())
+}

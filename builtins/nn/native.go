@@ -18,12 +18,13 @@ type cellClass struct {
 	init      pyobj.MethodFunc
 	construct pyobj.MethodFunc
 	methods   []pyobj.Method
-	autoOff   bool // Cell.__init__(auto_prefix=False), as the wrappers use
+	attrs     []pyobj.NamedValue // class attributes, such as properties
+	autoOff   bool               // Cell.__init__(auto_prefix=False), as the wrappers use
 }
 
 func newCellClass(c cellClass) *pyobj.Class {
 	if c.base == nil {
-		c.base = Cell
+		c.base = baseCell()
 	}
 	methods := []pyobj.Method{{Name: "__init__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		st := ensureState(self)
@@ -48,6 +49,7 @@ func newCellClass(c cellClass) *pyobj.Class {
 		Doc:     c.doc,
 		Bases:   []*pyobj.Class{c.base},
 		Methods: methods,
+		Attrs:   c.attrs,
 	})
 }
 

@@ -41,9 +41,7 @@ func init() {
 			}
 			return starlark.Call(thread, attr(self, "_loss_fn"), starlark.Tuple{out, label}, nil)
 		},
-		methods: []pyobj.Method{{Name: "backbone_network", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return attr(self, "_backbone"), nil
-		}}},
+		attrs: []pyobj.NamedValue{{Name: "backbone_network", Value: pyobj.NewProperty(starlark.NewBuiltin("backbone_network", backboneNetwork), nil, nil, "The backbone network.")}},
 	})
 	WithEvalCell = newCellClass(cellClass{
 		name:    "WithEvalCell",
@@ -92,7 +90,16 @@ and returns the loss computed before the update.`,
 			if _, _, err := StateOf(network); err != nil {
 				return nil, core.Errorf("TypeError", "TrainOneStepCell: network must be a Cell, got %s", network.Type())
 			}
-			if _, err := OptimizerOf(opt); err != nil {
+			st, err := OptimizerOf(opt)
+			if err != nil {
+				return nil, err
+			}
+			ensureState(network.(*pyobj.Instance)).RequiresGrad = true
+			weights := make(starlark.Tuple, len(st.Params))
+			for i, p := range st.Params {
+				weights[i] = p
+			}
+			if err := self.DictSet("weights", weights); err != nil {
 				return nil, err
 			}
 			if err := self.SetField("network", network); err != nil {
@@ -105,6 +112,20 @@ and returns the loss computed before the update.`,
 		},
 		construct: trainOneStep,
 	})
+}
+
+// backboneNetwork is the getter of the WithLossCell.backbone_network
+// property.
+func backboneNetwork(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var self starlark.Value
+	if err := starlark.UnpackPositionalArgs("backbone_network", args, kwargs, 1, &self); err != nil {
+		return nil, err
+	}
+	inst, ok := self.(*pyobj.Instance)
+	if !ok {
+		return nil, core.Errorf("TypeError", "backbone_network needs a WithLossCell, got %s", self.Type())
+	}
+	return attr(inst, "_backbone"), nil
 }
 
 // ComputeGrads runs fn (a loss network) on inputs and returns the loss

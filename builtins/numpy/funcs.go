@@ -161,7 +161,7 @@ func matmul(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starl
 	if err != nil {
 		return nil, err
 	}
-	return tensor.MatMul(tensor.NewArray(ta), b)
+	return tensor.MatMulCall(name, tensor.NewArray(ta), b)
 }
 
 func closeMask(args starlark.Tuple, kwargs []starlark.Tuple, name string) ([]bool, []int, error) {

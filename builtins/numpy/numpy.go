@@ -62,7 +62,7 @@ func Module() *core.Module {
 		"pi":          starlark.Float(math.Pi),
 		"e":           starlark.Float(math.E),
 		"newaxis":     starlark.None,
-		"ndarray":     ndarrayType,
+		"ndarray":     tensor.NDArrayType,
 	}
 	for _, name := range []string{"mean", "sum", "max", "min", "prod", "amax", "amin"} {
 		m[name] = builtin(name, reduction(name))
@@ -102,7 +102,7 @@ func builtin(name string, f fn) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		v, err := f(thread, "numpy."+name, args, kwargs)
 		if err != nil {
-			return nil, core.EngineError("numpy."+name, err)
+			return nil, core.Prefix("numpy."+name, err)
 		}
 		return v, nil
 	})
@@ -140,7 +140,7 @@ func array(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starla
 	}
 	t, err := tensor.ToEngine(obj, d, tensor.NumPy)
 	if err != nil {
-		return nil, core.Errorf("ValueError", "%s: %v", name, err)
+		return nil, core.Prefix(name, err)
 	}
 	if src, _, ok := tensor.Of(obj); ok && src == t {
 		t = t.Clone()
@@ -294,7 +294,7 @@ func linspace(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []sta
 		return nil, err
 	}
 	if num < 0 {
-		return nil, core.Errorf("ValueError", "Number of samples, %d, must be non-negative.", num)
+		return nil, core.Errorf("ValueError", "Number of samples, %d, must be non-negative; pass num >= 0", num)
 	}
 	div := float64(num)
 	if endpoint {
@@ -366,7 +366,3 @@ func dtypeFn(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []star
 	}
 	return tensor.DType{D: d, Flavor: tensor.NumPy}, nil
 }
-
-// ndarrayType lets isinstance(x, np.ndarray) work through the object
-// model's Go type objects; see the runtime's registration.
-var ndarrayType starlark.Value = starlark.String("numpy.ndarray")

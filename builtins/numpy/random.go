@@ -182,7 +182,7 @@ func randint(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 		}
 	}
 	if lo >= hi {
-		return nil, core.Errorf("ValueError", "low >= high")
+		return nil, core.Errorf("ValueError", "low >= high: got low=%d and high=%d; randint draws from [low, high), so pass high > low", lo, hi)
 	}
 	dims, err := sizeArg(size)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/nn"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -116,6 +117,10 @@ func Module() *core.Module {
 	m["sum"] = m["reduce_sum"]
 	m["relu"] = m["re_lu"]
 	delete(m, "re_lu")
+	m["GradOperation"] = &GradOperationClass{}
+	for k, v := range nn.FunctionalLosses() {
+		m[k] = v
+	}
 	for k, v := range m {
 		if v == nil {
 			panic("ops: module member " + k + " is nil")

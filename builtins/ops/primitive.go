@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
@@ -50,7 +51,8 @@ func (c *PrimitiveClass) Hash() (uint32, error) { return starlark.String(c.name)
 func (c *PrimitiveClass) Doc() string { return c.doc }
 
 // CallInternal builds a Primitive from constructor arguments.
-func (c *PrimitiveClass) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (c *PrimitiveClass) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer pyobj.RecoverPanic("ops."+c.name, &err)
 	attrs := starlark.StringDict{}
 	for k, v := range c.defs {
 		attrs[k] = v
@@ -90,7 +92,8 @@ func (p *Primitive) Truth() starlark.Bool  { return true }
 func (p *Primitive) Hash() (uint32, error) { return starlark.String(p.class.name).Hash() }
 
 // CallInternal runs the primitive.
-func (p *Primitive) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (p *Primitive) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer pyobj.RecoverPanic("ops."+p.class.name, &err)
 	return p.class.call(thread, p.attrs, args, kwargs)
 }
 
@@ -121,7 +124,7 @@ func tensorArg(call string, args starlark.Tuple, i int, name string) (*engine.Te
 
 func wrap(call string, t *engine.Tensor, err error) (starlark.Value, error) {
 	if err != nil {
-		return nil, core.EngineError(call, err)
+		return nil, core.EngineError("ops."+call, err)
 	}
 	return tensor.New(t), nil
 }

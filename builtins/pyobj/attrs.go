@@ -93,7 +93,7 @@ func getattrBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 }
 
 // hasattrBuiltin returns whether getattr succeeds. Only AttributeError
-// means False; other errors propagate, as in Python 3.
+// means False, and other errors propagate, as in Python 3.
 func hasattrBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x starlark.Value
 	var name string

@@ -11,13 +11,16 @@ func init() {
 	newBuiltinTypes()
 }
 
-// Builtins returns the predeclared names of the object model: the
-// functions that the Python front end's desugaring calls, the type
-// objects int, float, str, bool, list, tuple, dict, object and type, the
-// exception classes, NotImplemented, and repr, abs and len, which
-// dispatch to __repr__, __abs__ and __len__. The type objects replace
-// go.starlark.net's built-in functions of the same names and call them
-// when called, except that they run the special methods of instances.
+// Builtins returns the predeclared names of the object model. They are
+// the functions that the Python front end's desugaring calls,
+// NotImplemented, the exception classes and the type objects int, float,
+// str, bool, list, tuple, dict, object and type. repr, abs and len call
+// __repr__, __abs__ and __len__ on instances.
+//
+// The type objects replace go.starlark.net's built-in functions of the
+// same names. Calling one calls that function, except that bool, list,
+// tuple, str, int and float run an instance's special methods and return
+// their errors.
 func Builtins() starlark.StringDict {
 	d := starlark.StringDict{
 		"__class__":       starlark.NewBuiltin("__class__", classBuiltin),
@@ -121,7 +124,7 @@ func classList(name string, v starlark.Value) ([]*Class, error) {
 	for i, elem := range elems {
 		base, ok := elem.(*Class)
 		if !ok {
-			return nil, TypeErrorf("class %s: base %d is %s, want a class; Go-backed types such as int cannot be subclassed", name, i, pythonTypeName(elem))
+			return nil, TypeErrorf("class %s: base %d is %s, but bases must be classes (Go-backed types such as int cannot be subclassed)", name, i, pythonTypeName(elem))
 		}
 		bases[i] = base
 	}

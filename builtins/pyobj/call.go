@@ -6,11 +6,12 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// MaxCallDepth bounds the Starlark call stack depth at which calls made
-// through this package raise RecursionError, well before the Go stack
-// of the interpreter runs out. Python's default recursion limit is 1000;
-// every Python-level call here takes two Starlark frames, one for the
-// bound method and one for the function.
+// MaxCallDepth is the Starlark call stack depth past which calls made
+// through this package raise RecursionError. A method call takes two
+// frames, one for the bound method and one for the function, so the
+// default allows about 10000 nested method calls: ten times CPython's
+// default recursion limit, and well below go.starlark.net's own limit of
+// 100000 frames.
 var MaxCallDepth = 20000
 
 // callThread returns the thread on which x runs special methods that
@@ -121,6 +122,10 @@ var deferredErrors sync.Map // *starlark.Thread -> error
 // deferError stops the thread at its next step with err, for interface
 // methods such as Truth and Iterator.Next that cannot return an error.
 // The thread stays cancelled until ClearDeferredError or Uncancel.
+//
+// NOTE: thread is the instance's own. When another thread runs the loop
+// or condition, that thread goes on and the instance's thread fails at
+// its next step instead.
 func deferError(thread *starlark.Thread, err error) {
 	deferredErrors.LoadOrStore(thread, err)
 	thread.Cancel(err.Error())

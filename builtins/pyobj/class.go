@@ -2,6 +2,7 @@ package pyobj
 
 import (
 	"fmt"
+	"slices"
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
@@ -215,7 +216,7 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	if BaseException != nil && c.isSubclassOf(BaseException) {
 		// BaseException.__new__ stores the arguments, so an exception
 		// subclass whose __init__ skips super().__init__ still has them.
-		inst.dict.set("args", args)
+		inst.dict.set("args", slices.Clone(args))
 	}
 	init, owner := c.Lookup("__init__")
 	if owner == Object || init == nil {
@@ -323,5 +324,5 @@ func frozenClassError(c *Class, name string) error {
 	if c.native {
 		return TypeErrorf("cannot set attribute '%s' of built-in class %s: native classes are read-only", name, c.name)
 	}
-	return AttributeErrorf("cannot set attribute '%s' of class %s: the class is frozen because the module that defines it has finished; set class attributes in the class body", name, c.name)
+	return AttributeErrorf("cannot set attribute '%s' of class %s: the class is frozen because the module that defines it has finished, so set class attributes in the class body", name, c.name)
 }

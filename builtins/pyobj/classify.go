@@ -24,9 +24,16 @@ func Classify(err error) (typ string, msg string) {
 	if err == nil {
 		return "", ""
 	}
+
 	var pyErr *Error
 	if errors.As(err, &pyErr) {
 		return pyErr.Type(), pyErr.Message()
+	}
+	// A Go panic is RuntimeError whatever its text says, such as a
+	// runtime error "index out of range".
+	var panicErr *PanicError
+	if errors.As(err, &panicErr) {
+		return "RuntimeError", panicErr.Error()
 	}
 	var resolveErrs resolve.ErrorList
 	if errors.As(err, &resolveErrs) {
@@ -40,12 +47,14 @@ func Classify(err error) (typ string, msg string) {
 	if errors.As(err, &syntaxErr) {
 		return "SyntaxError", syntaxErr.Msg
 	}
+
 	msg = err.Error()
 	var evalErr *starlark.EvalError
 	if errors.As(err, &evalErr) {
 		msg = evalErr.Msg
 	}
 	msg = strings.TrimPrefix(msg, cancelPrefix)
+
 	if typ, rest, ok := splitExceptionPrefix(msg); ok {
 		return typ, rest
 	}
@@ -82,16 +91,17 @@ type messageRule struct {
 var messageRules = []messageRule{
 	{regexp.MustCompile(`Starlark stack overflow|called recursively|maximum recursion depth`), "RecursionError"},
 	{regexp.MustCompile(`division by zero|modulo by zero`), "ZeroDivisionError"},
+	{regexp.MustCompile(`^excessive repeat|^repeat count .* too large`), "MemoryError"},
 	{regexp.MustCompile(`undefined: |not defined|referenced before assignment`), "NameError"},
 	{regexp.MustCompile(`has no \.\S+ field or method|can't assign to \.\S+ field`), "AttributeError"},
 	{regexp.MustCompile(`index .*out of range|out of range.*index|index out of range`), "IndexError"},
 	{regexp.MustCompile(`^key .* not in |key not found|not in dict`), "KeyError"},
+	{regexp.MustCompile(`too many values to unpack|too few values to unpack|invalid literal`), "ValueError"},
 	{regexp.MustCompile(`unknown binary op|unknown unary op|unhashable|` +
 		`accepts no arguments|positional argument|got \d+ arguments?, want|missing \d+ arguments?|` +
 		`missing argument|got multiple values|unexpected keyword argument|` +
 		`invalid call of non-function|not iterable|does not support item assignment|` +
 		`unhandled index operation|has no len|not implemented$|for parameter|got \S+, want \S+|` +
 		`invalid slice operand|argument after \*|keywords must be strings`), "TypeError"},
-	{regexp.MustCompile(`too many values to unpack|too few values to unpack|invalid literal`), "ValueError"},
 	{regexp.MustCompile(`^load: |load not implemented|cannot load`), "ImportError"},
 }

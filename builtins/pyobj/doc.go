@@ -17,13 +17,15 @@
 // created it and runs such methods on that thread. The predeclared
 // functions and method calls run on the caller's thread. An instance must
 // therefore not be used from two goroutines at once, even when frozen.
+// An instance created by a module that ran on its own thread keeps that
+// thread, so its thread-less special methods see that thread's locals.
 //
 // # Errors
 //
 // A Python exception travels as an *Error. Its Error method returns the
 // last line of a Python traceback, "ValueError: message" (or "ValueError"
-// when the message is empty), so a host that prints a plain error still
-// sees the exception type. Message returns str(exception) alone, and
+// when the message is empty), so that a plain printed error shows the
+// exception type. Message returns str(exception) alone, and
 // FormatTraceback renders the whole traceback. Classify maps any error,
 // including go.starlark.net's own messages, to a Python exception type.
 //

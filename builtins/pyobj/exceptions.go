@@ -1,6 +1,7 @@
 package pyobj
 
 import (
+	"slices"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -33,13 +34,12 @@ var (
 	KeyboardInterrupt   *Class
 	OSError             *Class
 	FileNotFoundError   *Class
+	PermissionError     *Class
+	TimeoutError        *Class
 )
 
-// exceptionClasses lists the built-in exception classes by name, in
-// hierarchy order.
+// exceptionClasses maps each built-in exception class name to its class.
 var exceptionClasses = map[string]*Class{}
-
-var exceptionOrder []string
 
 func newExceptionClasses() {
 	BaseException = newException("BaseException", nil, "Common base class for all exceptions.",
@@ -70,6 +70,8 @@ func newExceptionClasses() {
 	MemoryError = newException("MemoryError", Exception, "Out of memory.")
 	OSError = newException("OSError", Exception, "Base class for I/O related errors.")
 	FileNotFoundError = newException("FileNotFoundError", OSError, "File not found.")
+	PermissionError = newException("PermissionError", OSError, "Not enough permissions.")
+	TimeoutError = newException("TimeoutError", OSError, "Timeout expired.")
 }
 
 func newException(name string, base *Class, doc string, methods ...Method) *Class {
@@ -85,7 +87,6 @@ func newException(name string, base *Class, doc string, methods ...Method) *Clas
 		Methods: methods,
 	})
 	exceptionClasses[name] = c
-	exceptionOrder = append(exceptionOrder, name)
 	return c
 }
 
@@ -107,7 +108,7 @@ func exceptionInit(thread *starlark.Thread, self *Instance, args starlark.Tuple,
 	if len(kwargs) > 0 {
 		return nil, TypeErrorf("%s() takes no keyword arguments", self.class.name)
 	}
-	if err := self.DictSet("args", args); err != nil {
+	if err := self.DictSet("args", slices.Clone(args)); err != nil {
 		return nil, err
 	}
 	if self.class.isSubclassOf(StopIteration) {

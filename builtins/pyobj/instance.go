@@ -7,7 +7,7 @@ import (
 )
 
 // Instance is an object of a Class. Its attributes live in an
-// insertion-ordered dictionary; Native holds the state that a native
+// insertion-ordered dictionary, and Native holds the state that a native
 // base class keeps, set by that class's __init__.
 type Instance struct {
 	class  *Class
@@ -225,5 +225,5 @@ func classProperty(c *Class, name string) (*Property, bool) {
 }
 
 func frozenInstanceError(x *Instance, name string) error {
-	return AttributeErrorf("cannot set attribute '%s' of frozen '%s' object: module globals are frozen when the module finishes; create the object inside a function or set the attribute before the module ends", name, x.class.name)
+	return AttributeErrorf("cannot set attribute '%s' of frozen '%s' object: module globals are frozen when the module finishes, so create the object inside a function or set the attribute before the module ends", name, x.class.name)
 }

@@ -9,7 +9,7 @@ import (
 // Iterate implements iteration for for loops, list() and other
 // go.starlark.net consumers. Errors other than the end of iteration,
 // including TypeError for a class that defines neither __iter__ nor
-// __getitem__, stop the thread; see the package documentation.
+// __getitem__, stop the thread as the package documentation describes.
 // Iterate never returns nil, because go.starlark.net's list() and
 // tuple() call Done on the result of any Iterable without a check.
 func (x *Instance) Iterate() starlark.Iterator {
@@ -90,8 +90,8 @@ func iteratorOf(v starlark.Value) (*pyIterator, error) {
 		}
 		return &pyIterator{iterator: it}, nil
 	}
-	// NOTE: Python requires __iter__ to return an iterator; a Starlark
-	// list, tuple or other iterable is accepted here because Starlark
+	// NOTE: Python requires __iter__ to return an iterator. A Starlark
+	// list, tuple or other iterable is accepted as well, because Starlark
 	// has no iter() to turn one into an iterator.
 	if iterable, ok := v.(starlark.Iterable); ok {
 		return &pyIterator{starlark: iterable.Iterate()}, nil

@@ -13,7 +13,7 @@ type MethodFunc func(thread *starlark.Thread, self *Instance, args starlark.Tupl
 
 // SetAttrFunc intercepts attribute assignment on instances of a native
 // class and its subclasses. It returns stored true when it kept the value
-// itself; otherwise the value goes into the instance dictionary.
+// itself, and otherwise the value goes into the instance dictionary.
 type SetAttrFunc func(thread *starlark.Thread, self *Instance, name string, value starlark.Value) (stored bool, err error)
 
 // GetAttrFunc supplies attributes that normal lookup did not find, like
@@ -33,7 +33,7 @@ type Method struct {
 // NativeSpec describes a class implemented in Go, such as nn.Cell.
 type NativeSpec struct {
 	Name    string
-	Module  string // such as "mindspore.nn"; "builtins" prints without a prefix
+	Module  string // such as "mindspore.nn"; classes of "builtins" print without it
 	Doc     string
 	Bases   []*Class // Object when empty
 	Methods []Method // in definition order
@@ -162,9 +162,16 @@ func (m *NativeMethod) callBound(thread *starlark.Thread, self *Instance, args s
 	if !self.class.isSubclassOf(m.owner) {
 		return nil, TypeErrorf("descriptor '%s' requires a '%s' object but received a '%s'", m.name, m.owner.name, self.class.name)
 	}
-	result, err := m.fn(thread, self, args, kwargs)
+	result, err := m.callGuarded(thread, self, args, kwargs)
 	if err == nil && result == nil {
 		result = starlark.None
 	}
 	return result, err
+}
+
+// callGuarded runs the Go function, turning a panic into a *PanicError
+// because go.starlark.net does not recover panics in Go callables.
+func (m *NativeMethod) callGuarded(thread *starlark.Thread, self *Instance, args starlark.Tuple, kwargs []starlark.Tuple) (result starlark.Value, err error) {
+	defer RecoverPanic(m.owner.name+"."+m.name, &err)
+	return m.fn(thread, self, args, kwargs)
 }

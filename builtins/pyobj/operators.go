@@ -88,16 +88,19 @@ func dispatchCompare(thread *starlark.Thread, op syntax.Token, x, y starlark.Val
 // dispatch calls x's method and then y's reflected method until one
 // returns something other than NotImplemented, and returns NotImplemented
 // when neither does. The reflected method runs first when y's class is a
-// proper subclass of x's class. It is skipped when both operands share a
-// class, unless reflectSameClass is set, as comparisons need.
-func dispatch(thread *starlark.Thread, slot binarySlot, x, y starlark.Value, reflectSameClass bool) (starlark.Value, error) {
+// proper subclass of x's class and, for arithmetic, overrides the method.
+// It is skipped when both operands share a class, unless isComparison is
+// set, as CPython's do_richcompare and slot_nb_* functions do.
+func dispatch(thread *starlark.Thread, slot binarySlot, x, y starlark.Value, isComparison bool) (starlark.Value, error) {
 	xClass, yClass := classOf(x), classOf(y)
 	forward := lookupBinary(x, slot.method)
 	var reflected boundSpecial
-	if yClass != nil && (xClass != yClass || reflectSameClass) {
+	if yClass != nil && (xClass != yClass || isComparison) {
 		reflected = lookupBinary(y, slot.reflected)
 	}
-	if reflected != nil && xClass != nil && yClass != xClass && yClass.isSubclassOf(xClass) {
+	reflectedFirst := reflected != nil && xClass != nil && yClass != xClass && yClass.isSubclassOf(xClass) &&
+		(isComparison || overrides(yClass, xClass, slot.reflected))
+	if reflectedFirst {
 		result, err := reflected(thread, x)
 		if err != nil || result != NotImplemented {
 			return result, err
@@ -114,6 +117,13 @@ func dispatch(thread *starlark.Thread, slot binarySlot, x, y starlark.Value, ref
 		return reflected(thread, x)
 	}
 	return NotImplemented, nil
+}
+
+// overrides reports whether sub defines name differently from base.
+func overrides(sub, base *Class, name string) bool {
+	subValue, _ := sub.Lookup(name)
+	baseValue, _ := base.Lookup(name)
+	return !identical(subValue, baseValue)
 }
 
 func classOf(v starlark.Value) *Class {

@@ -16,7 +16,7 @@ var (
 )
 
 // maxPowBits bounds the size of an exact int ** int result.
-// NOTE: CPython has no such bound; this one (about 2.5 million decimal
+// NOTE: CPython has no such bound. This one (about 2.5 million decimal
 // digits) keeps a script from stalling the interpreter on one power.
 const maxPowBits = 1 << 23
 
@@ -30,7 +30,7 @@ func powBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 
 // Pow computes x ** y: instance methods __pow__ and __rpow__, then
 // PowHook, then numbers. int ** int is exact for a non-negative
-// exponent; a negative exponent or a float operand gives a float.
+// exponent, and a negative exponent or a float operand gives a float.
 func Pow(thread *starlark.Thread, x, y starlark.Value) (starlark.Value, error) {
 	if result, done, err := binaryWithHook(thread, powSlot, PowHook, x, y); done {
 		return result, err
@@ -145,7 +145,7 @@ func intPow(x, y starlark.Int) (starlark.Value, error) {
 		return x, nil
 	}
 	if !exp.IsInt64() || exp.Int64() > maxPowBits || int64(base.BitLen()-1)*exp.Int64() > maxPowBits {
-		return nil, NewError(OverflowError, "int ** int: the result would have more than %d bits; compute it in float or reduce the exponent", maxPowBits)
+		return nil, NewError(OverflowError, "int ** int: the result would have more than %d bits, so compute it in float or reduce the exponent", maxPowBits)
 	}
 	return starlark.MakeBigInt(new(big.Int).Exp(base, exp, nil)), nil
 }
@@ -156,7 +156,7 @@ func floatPow(x, y float64) (starlark.Value, error) {
 		return nil, NewError(ZeroDivisionError, "0.0 cannot be raised to a negative power")
 	}
 	if x < 0 && !math.IsInf(x, 0) && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
-		// NOTE: Python returns a complex number here; Starlark has no
+		// NOTE: Python returns a complex number here, but Starlark has no
 		// complex type.
 		return nil, ValueErrorf("negative number %v cannot be raised to the fractional power %v: complex results are not supported", x, y)
 	}

@@ -9,6 +9,9 @@ import (
 
 // String returns str(x): __str__, which object defines as __repr__.
 // A failing __str__ cannot raise here, so its error goes into the text.
+// NOTE: go.starlark.net also uses String for the elements of a printed
+// list, where Python shows __repr__. The predeclared str and repr follow
+// Python.
 func (x *Instance) String() string {
 	s, err := strOf(x.callThread(), x)
 	if err != nil {
@@ -131,7 +134,7 @@ func (x *Instance) Hash() (uint32, error) {
 	if !ok {
 		return 0, TypeErrorf("__hash__ method should return an integer, not %s", pythonTypeName(result))
 	}
-	return uint32(i.BigInt().Uint64()), nil
+	return i.Hash()
 }
 
 // CompareSameType implements ==, != and ordering between two instances

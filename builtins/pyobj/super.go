@@ -39,7 +39,7 @@ func NewSuper(thread *starlark.Thread, c *Class, obj starlark.Value) (*Super, er
 
 func superBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 0 && len(kwargs) == 0 {
-		return nil, NewError(RuntimeError, "super(): no arguments; call super(Class, self) inside a method")
+		return nil, NewError(RuntimeError, "super(): no arguments (call super(Class, self) inside a method)")
 	}
 	var first, obj starlark.Value
 	if err := unpackPositional(b.Name(), args, kwargs, 2, &first, &obj); err != nil {

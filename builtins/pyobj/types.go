@@ -152,6 +152,10 @@ func is[T any](v starlark.Value) bool {
 
 // universe returns go.starlark.net's built-in function name.
 func universe(name string) starlark.Callable {
+	switch name {
+	case "list", "tuple", "dict":
+		return SizeGuarded(name)
+	}
 	return starlark.Universe[name].(starlark.Callable)
 }
 

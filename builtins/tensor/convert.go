@@ -1,9 +1,10 @@
 package tensor
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 )
@@ -61,7 +62,7 @@ func ToEngine(v starlark.Value, dtype *engine.DType, f Flavor) (*engine.Tensor, 
 
 func inferShape(v starlark.Value, depth int, shape *[]int) error {
 	if depth > 32 {
-		return fmt.Errorf("nested sequence is too deep (more than 32 levels)")
+		return core.Errorf("ValueError", "nested sequence is too deep (more than 32 levels); tensors have at most 32 dimensions")
 	}
 	if t, _, ok := Of(v); ok {
 		*shape = append(*shape, t.Shape()...)
@@ -86,7 +87,7 @@ func isString(v starlark.Value) bool {
 func flatten(v starlark.Value, depth int, shape []int, out *[]float64, k *kind) error {
 	if t, _, ok := Of(v); ok {
 		if !sameTail(t.Shape(), shape[depth:]) {
-			return fmt.Errorf("setting an array element with a sequence: the requested array has an inhomogeneous shape after %d dimensions", depth)
+			return inhomogeneous(shape, depth)
 		}
 		*out = append(*out, t.Floats()...)
 		*k = max(*k, kindOfDType(t.DType()))
@@ -97,7 +98,7 @@ func flatten(v starlark.Value, depth int, shape []int, out *[]float64, k *kind) 
 	}
 	seq, ok := v.(starlark.Indexable)
 	if !ok || isString(v) || seq.Len() != shape[depth] {
-		return fmt.Errorf("setting an array element with a sequence: the requested array has an inhomogeneous shape after %d dimensions", depth)
+		return inhomogeneous(shape, depth)
 	}
 	for i := 0; i < seq.Len(); i++ {
 		if err := flatten(seq.Index(i), depth+1, shape, out, k); err != nil {
@@ -139,6 +140,9 @@ func scalarValue(v starlark.Value, out *[]float64, k *kind) error {
 		}
 		return nil
 	case starlark.Int:
+		if _, ok := x.Int64(); !ok {
+			return core.Errorf("OverflowError", "Python int too large to convert to C long: %s does not fit in int64; pass it as a float", x)
+		}
 		f, _ := starlark.AsFloat(x)
 		*out = append(*out, f)
 		*k = max(*k, kindInt)
@@ -148,7 +152,16 @@ func scalarValue(v starlark.Value, out *[]float64, k *kind) error {
 		*k = kindFloat
 		return nil
 	}
-	return fmt.Errorf("could not convert %s value %s to a number", v.Type(), v.String())
+	if isString(v) {
+		return core.Errorf("ValueError", "could not convert string to a number: %s; tensors hold numbers and bools only", v.String())
+	}
+	return core.Errorf("TypeError", "tensor elements must be numbers or bools, not %s (%s)", pyobj.TypeOf(v).Name(), v.String())
+}
+
+// inhomogeneous is NumPy's error for nested sequences whose lengths
+// differ at depth, such as [[1, 2], [3]].
+func inhomogeneous(shape []int, depth int) error {
+	return core.Errorf("ValueError", "setting an array element with a sequence. The requested array has an inhomogeneous shape after %d dimensions. The detected shape was %s + inhomogeneous part.", depth, engine.FormatShape(shape[:depth]))
 }
 
 // ScalarKind reports whether v is a Python number and, if so, whether

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -82,13 +84,18 @@ func (d DType) Attr(name string) (starlark.Value, error) {
 func (d DType) AttrNames() []string { return []string{"itemsize", "name"} }
 
 // CallInternal builds a NumPy scalar (a 0-d array) of this dtype.
-func (d DType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (d DType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer pyobj.RecoverPanic(d.Name(), &err)
+	call := "numpy." + d.Name()
+	if d.Flavor == MindSpore {
+		call = "mindspore." + d.Name()
+	}
 	if len(args) != 1 || len(kwargs) != 0 {
-		return nil, fmt.Errorf("%s() takes exactly one argument", d.Name())
+		return nil, core.Errorf("TypeError", "%s() takes exactly one argument, the value to convert", call)
 	}
 	t, err := ToEngine(args[0], &d.D, d.Flavor)
 	if err != nil {
-		return nil, err
+		return nil, core.Prefix(call, err)
 	}
 	return &Tensor{T: t, Flavor: d.Flavor, Scalar: t.Rank() == 0}, nil
 }

@@ -2,15 +2,18 @@ package tensor
 
 import (
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 )
 
 // axisSel is what one subscript item selects along one input axis.
 type axisSel struct {
-	pos   []int // input positions along the axis
-	dims  []int // output dimensions it produces (none for an integer)
-	input bool  // false for None, which adds an axis and reads none
+	pos    []int // input positions along the axis
+	dims   []int // output dimensions it produces (none for an integer)
+	input  bool  // false for None, which adds an axis and reads none
+	kind   byte  // 'i' integer, 'a' integer array, 's' slice or full axis, 'n' None
+	stride int   // element stride of the input axis
 }
 
 // selection resolves a NumPy subscript into the flat input indices it
@@ -29,12 +32,14 @@ func selection(t *engine.Tensor, key starlark.Value) (idx []int, shape []int, er
 	if err != nil {
 		return nil, nil, err
 	}
-	strides := make([]int, 0, t.Rank())
 	st := 1
-	for i := t.Rank() - 1; i >= 0; i-- {
-		strides = append([]int{st}, strides...)
-		st *= t.Shape()[i]
+	for i := len(sels) - 1; i >= 0; i-- {
+		if sels[i].input {
+			sels[i].stride = st
+			st *= t.Shape()[inputAxis(sels, i)]
+		}
 	}
+	sels = advancedFirst(sels)
 	var ins []axisSel
 	for _, s := range sels {
 		shape = append(shape, s.dims...)
@@ -51,7 +56,7 @@ func selection(t *engine.Tensor, key starlark.Value) (idx []int, shape []int, er
 	for total := 0; total < n; total++ {
 		flat := 0
 		for a, s := range ins {
-			flat += s.pos[counter[a]] * strides[a]
+			flat += s.pos[counter[a]] * s.stride
 		}
 		idx = append(idx, flat)
 		for a := len(ins) - 1; a >= 0; a-- {
@@ -66,6 +71,46 @@ func selection(t *engine.Tensor, key starlark.Value) (idx []int, shape []int, er
 		shape = []int{}
 	}
 	return idx, shape, nil
+}
+
+// inputAxis returns the input axis that sels[i] reads.
+func inputAxis(sels []axisSel, i int) int {
+	axis := 0
+	for _, s := range sels[:i] {
+		if s.input {
+			axis++
+		}
+	}
+	return axis
+}
+
+// advancedFirst applies NumPy's rule for an integer-array index combined
+// with integers: when those advanced indices are not next to each other
+// (a slice or None separates them), the array's dimensions come first in
+// the result; otherwise they stay where the array was.
+func advancedFirst(sels []axisSel) []axisSel {
+	first, last, array := -1, -1, -1
+	for i, s := range sels {
+		if s.kind == 'a' {
+			array = i
+		}
+		if s.kind == 'a' || s.kind == 'i' {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if array < 0 {
+		return sels
+	}
+	for i := first; i <= last; i++ {
+		if sels[i].kind != 'a' && sels[i].kind != 'i' {
+			out := append([]axisSel{sels[array]}, sels[:array]...)
+			return append(out, sels[array+1:]...)
+		}
+	}
+	return sels
 }
 
 func axisSelections(t *engine.Tensor, items []starlark.Value) ([]axisSel, error) {
@@ -94,7 +139,7 @@ func axisSelections(t *engine.Tensor, items []starlark.Value) ([]axisSel, error)
 			pos[i] = i
 		}
 		axis++
-		return axisSel{pos: pos, dims: []int{n}, input: true}
+		return axisSel{pos: pos, dims: []int{n}, input: true, kind: 's'}
 	}
 	for _, it := range items {
 		switch x := it.(type) {
@@ -103,7 +148,7 @@ func axisSelections(t *engine.Tensor, items []starlark.Value) ([]axisSel, error)
 				sels = append(sels, full())
 			}
 		case starlark.NoneType:
-			sels = append(sels, axisSel{dims: []int{1}})
+			sels = append(sels, axisSel{dims: []int{1}, kind: 'n'})
 		case starlark.Int, starlark.Bool:
 			var i int
 			if err := starlark.AsInt(x, &i); err != nil {
@@ -116,7 +161,7 @@ func axisSelections(t *engine.Tensor, items []starlark.Value) ([]axisSel, error)
 			if i < 0 {
 				i += n
 			}
-			sels = append(sels, axisSel{pos: []int{i}, input: true})
+			sels = append(sels, axisSel{pos: []int{i}, input: true, kind: 'i'})
 			axis++
 		case *core.Slice:
 			start, stop, step, err := x.Bounds()
@@ -128,7 +173,7 @@ func axisSelections(t *engine.Tensor, items []starlark.Value) ([]axisSel, error)
 			for k := range pos {
 				pos[k] = r.Start + k*r.Step
 			}
-			sels = append(sels, axisSel{pos: pos, dims: []int{len(pos)}, input: true})
+			sels = append(sels, axisSel{pos: pos, dims: []int{len(pos)}, input: true, kind: 's'})
 			axis++
 		default:
 			advanced++
@@ -166,7 +211,7 @@ func arraySelection(t *engine.Tensor, axis int, v starlark.Value) (axisSel, erro
 		}
 		pos[k] = i
 	}
-	return axisSel{pos: pos, dims: append([]int(nil), ix.Shape()...), input: true}, nil
+	return axisSel{pos: pos, dims: append([]int(nil), ix.Shape()...), input: true, kind: 'a'}, nil
 }
 
 func maskSelection(t, m *engine.Tensor) ([]int, []int, error) {
@@ -190,12 +235,9 @@ func maskSelection(t, m *engine.Tensor) ([]int, []int, error) {
 
 // Get implements t[key].
 func (t *Tensor) Get(key starlark.Value) (v starlark.Value, found bool, err error) {
-	if t.T.Rank() == 0 {
-		if _, isTuple := key.(starlark.Tuple); !isTuple {
-			if _, isEll := key.(core.EllipsisType); !isEll && key != starlark.None {
-				return nil, false, core.Errorf("IndexError", "invalid index to scalar variable")
-			}
-		}
+	defer pyobj.RecoverPanic(t.Type()+".__getitem__", &err)
+	if err := checkScalarKey(t.T, key); err != nil {
+		return nil, false, err
 	}
 	idx, shape, err := selection(t.T, key)
 	if err != nil {
@@ -206,6 +248,19 @@ func (t *Tensor) Get(key starlark.Value) (v starlark.Value, found bool, err erro
 		return nil, false, core.EngineError("__getitem__", err)
 	}
 	return wrapFlavor(out, t.Flavor), true, nil
+}
+
+// checkScalarKey rejects the keys that a 0-d tensor does not accept:
+// anything but a tuple, Ellipsis or None.
+func checkScalarKey(t *engine.Tensor, key starlark.Value) error {
+	if t.Rank() != 0 {
+		return nil
+	}
+	switch key.(type) {
+	case starlark.Tuple, core.EllipsisType, starlark.NoneType:
+		return nil
+	}
+	return core.Errorf("IndexError", "invalid index to scalar variable")
 }
 
 // Index implements t[i] for Starlark's sequence protocol.
@@ -239,7 +294,11 @@ func (t *Tensor) Slice(start, end, step int) starlark.Value {
 
 // SetKey implements t[key] = value in place, as NumPy does. The value
 // broadcasts to the selection's shape and is cast to t's dtype.
-func (t *Tensor) SetKey(key, value starlark.Value) error {
+func (t *Tensor) SetKey(key, value starlark.Value) (err error) {
+	defer pyobj.RecoverPanic(t.Type()+".__setitem__", &err)
+	if err := checkScalarKey(t.T, key); err != nil {
+		return err
+	}
 	idx, shape, err := selection(t.T, key)
 	if err != nil {
 		return err
@@ -249,10 +308,11 @@ func (t *Tensor) SetKey(key, value starlark.Value) error {
 	if err != nil {
 		return err
 	}
-	src, err = engine.BroadcastTo(src, shape...)
+	broadcast, err := engine.BroadcastTo(src, shape...)
 	if err != nil {
 		return core.Errorf("ValueError", "could not broadcast input array from shape %s into shape %s", engine.FormatShape(src.Shape()), engine.FormatShape(shape))
 	}
+	src = broadcast
 	switch dst := t.T.Data().(type) {
 	case []float32:
 		s := src.F32()

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 )
@@ -65,13 +66,33 @@ func (t *Tensor) Attr(name string) (starlark.Value, error) {
 		}
 		return wrapFlavor(out, t.Flavor), nil
 	}
-	m, ok := methods[name]
-	if !ok || (t.Flavor == MindSpore && numpyOnly[name]) || (t.Flavor == NumPy && msOnly[name]) {
+	b := boundMethods[t.Flavor][name]
+	if b == nil {
 		return nil, nil
 	}
-	return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		return m(t, args, kwargs)
-	}), nil
+	return b.BindReceiver(t), nil
+}
+
+// boundMethods holds one Builtin per flavor and method. Attr binds it to
+// the tensor with BindReceiver: one allocation per method call, where a
+// closure over the tensor would cost three.
+var boundMethods = map[Flavor]map[string]*starlark.Builtin{}
+
+func init() {
+	for _, f := range []Flavor{MindSpore, NumPy} {
+		byName := map[string]*starlark.Builtin{}
+		for name, m := range methods {
+			if (f == MindSpore && numpyOnly[name]) || (f == NumPy && msOnly[name]) {
+				continue
+			}
+			call := (&Tensor{Flavor: f}).Type() + "." + name
+			byName[name] = starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+				defer pyobj.RecoverPanic(call, &err)
+				return m(b.Receiver().(*Tensor), args, kwargs)
+			})
+		}
+		boundMethods[f] = byName
+	}
 }
 
 // AttrNames lists the attributes of the value's flavor.

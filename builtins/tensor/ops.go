@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -139,9 +140,23 @@ func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 	return wrapFlavor(out, f), nil
 }
 
+// opCall returns "operator +" and the like, which every operator call
+// passes to its panic guard; the common ones are formatted once.
 func opCall(op syntax.Token) string {
+	if s, ok := opCalls[op]; ok {
+		return s
+	}
 	return fmt.Sprintf("operator %s", op)
 }
+
+var opCalls = func() map[syntax.Token]string {
+	m := map[syntax.Token]string{}
+	for _, op := range []syntax.Token{syntax.PLUS, syntax.MINUS, syntax.STAR, syntax.SLASH, syntax.SLASHSLASH, syntax.PERCENT,
+		syntax.LT, syntax.GT, syntax.LE, syntax.GE, syntax.EQL, syntax.NEQ, syntax.AMP, syntax.PIPE, syntax.CIRCUMFLEX} {
+		m[op] = fmt.Sprintf("operator %s", op)
+	}
+	return m
+}()
 
 func wrapFlavor(t *engine.Tensor, f Flavor) *Tensor {
 	return &Tensor{T: t, Flavor: f, Scalar: f == NumPy && t.Rank() == 0}
@@ -198,8 +213,23 @@ func mod(a, b *engine.Tensor) (*engine.Tensor, error) {
 	return engine.Sub(a, qb)
 }
 
+// checkContraction reports a 1-D or 2-D product whose contracted
+// dimensions differ, naming the shapes the caller passed (matmulND
+// reshapes vectors into matrices before the engine sees them).
+func checkContraction(a, b *engine.Tensor) error {
+	if a.Rank() == 0 || b.Rank() == 0 || a.Rank() > 2 || b.Rank() > 2 {
+		return nil
+	}
+	ka, kb, ruleB := a.Shape()[a.Rank()-1], b.Shape()[0], "y.shape[0]"
+	if ka == kb {
+		return nil
+	}
+	return &engine.Error{Kind: "ValueError", Op: "MatMul", Msg: fmt.Sprintf("x shape %s and y shape %s: x.shape[%d] must equal %s", engine.FormatShape(a.Shape()), engine.FormatShape(b.Shape()), a.Rank()-1, ruleB)}
+}
+
 // Binary implements the arithmetic operators for tensors.
-func (t *Tensor) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
+func (t *Tensor) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (_ starlark.Value, err error) {
+	defer pyobj.RecoverPanic(opCall(op), &err)
 	if side == starlark.Left {
 		return Arith(op, t, y)
 	}
@@ -207,9 +237,9 @@ func (t *Tensor) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (
 }
 
 // Unary implements -t, +t and ~t (logical not for bool tensors).
-func (t *Tensor) Unary(op syntax.Token) (starlark.Value, error) {
+func (t *Tensor) Unary(op syntax.Token) (_ starlark.Value, err error) {
+	defer pyobj.RecoverPanic(opCall(op), &err)
 	var out *engine.Tensor
-	var err error
 	switch op {
 	case syntax.MINUS:
 		out, err = engine.Neg(t.T)
@@ -275,18 +305,27 @@ func Compare(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 // vectors (a 1-D left operand is a row, a 1-D right operand a column,
 // and the added axis is removed again).
 func MatMul(x, y starlark.Value) (starlark.Value, error) {
+	return MatMulCall("operator @", x, y)
+}
+
+// MatMulCall is MatMul for the Python function call ("numpy.dot"),
+// which its errors name.
+func MatMulCall(call string, x, y starlark.Value) (starlark.Value, error) {
 	a, b, f, err := operands(x, y)
 	if err != nil {
 		return nil, err
 	}
 	out, err := matmulND(a, b)
 	if err != nil {
-		return nil, core.EngineError("operator @", err)
+		return nil, core.EngineError(call, err)
 	}
 	return wrapFlavor(out, f), nil
 }
 
 func matmulND(a, b *engine.Tensor) (*engine.Tensor, error) {
+	if err := checkContraction(a, b); err != nil {
+		return nil, err
+	}
 	var err error
 	va, vb := a.Rank() == 1, b.Rank() == 1
 	if va {

@@ -2,6 +2,7 @@ package tensor
 
 import (
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"go.starlark.net/starlark"
 )
 
@@ -16,7 +17,8 @@ func (p *Parameter) Attr(name string) (starlark.Value, error) {
 	case "data":
 		return p, nil
 	case "set_data":
-		return starlark.NewBuiltin("set_data", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin("set_data", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+			defer pyobj.RecoverPanic("Parameter.set_data", &err)
 			var data starlark.Value
 			if err := starlark.UnpackArgs("set_data", args, kwargs, "data", &data, "slice_shape?", new(bool)); err != nil {
 				return nil, err
@@ -32,7 +34,8 @@ func (p *Parameter) Attr(name string) (starlark.Value, error) {
 			return p, nil
 		}), nil
 	case "clone":
-		return starlark.NewBuiltin("clone", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin("clone", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+			defer pyobj.RecoverPanic("Parameter.clone", &err)
 			var prefix string
 			if err := starlark.UnpackArgs("clone", args, kwargs, "init?", new(starlark.Value), "prefix?", &prefix); err != nil {
 				return nil, err

@@ -38,24 +38,27 @@ func init() {
 	pyobj.RegisterGoType("Parameter", ParameterType)
 	pyobj.RegisterGoType("numpy.ndarray", NDArrayType)
 
-	pyobj.CompareHook = func(op syntax.Token, x, y starlark.Value) (starlark.Value, bool, error) {
+	pyobj.CompareHook = func(op syntax.Token, x, y starlark.Value) (_ starlark.Value, _ bool, err error) {
 		if !eitherTensor(x, y) {
 			return nil, false, nil
 		}
+		defer pyobj.RecoverPanic(opCall(op), &err)
 		v, err := Compare(op, x, y)
 		return v, true, err
 	}
-	pyobj.PowHook = func(x, y starlark.Value) (starlark.Value, bool, error) {
+	pyobj.PowHook = func(x, y starlark.Value) (_ starlark.Value, _ bool, err error) {
 		if !eitherTensor(x, y) {
 			return nil, false, nil
 		}
+		defer pyobj.RecoverPanic("__pow__", &err)
 		v, err := Pow(x, y)
 		return v, true, err
 	}
-	pyobj.MatmulHook = func(x, y starlark.Value) (starlark.Value, bool, error) {
+	pyobj.MatmulHook = func(x, y starlark.Value) (_ starlark.Value, _ bool, err error) {
 		if !eitherTensor(x, y) {
 			return nil, false, nil
 		}
+		defer pyobj.RecoverPanic("__matmul__", &err)
 		v, err := MatMul(x, y)
 		return v, true, err
 	}
@@ -92,7 +95,7 @@ func tensorCtor(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	}
 	t, err := ToEngine(data, dp, MindSpore)
 	if err != nil {
-		return nil, core.Errorf("TypeError", "Tensor: %v", err)
+		return nil, core.Prefix("Tensor", err)
 	}
 	if src, _, ok := Of(data); ok && src == t {
 		t = t.Clone()

@@ -216,3 +216,22 @@ func identityHash(t *engine.Tensor) uint32 {
 	p := uintptr(unsafe.Pointer(t))
 	return uint32(p ^ p>>32)
 }
+
+// ScalarValue returns the element of a one-element tensor as a Python
+// number, so that format specs such as f"{loss:>7f}" apply to it as
+// NumPy scalars and MindSpore Tensors allow.
+func (t *Tensor) ScalarValue() (starlark.Value, bool) {
+	if t.T.Numel() != 1 {
+		return nil, false
+	}
+	return ElementValue(t.T, 0), true
+}
+
+// ScalarFloat returns the element of a one-element tensor, so that
+// float arguments of builtins accept it.
+func (t *Tensor) ScalarFloat() (float64, bool) {
+	if t.T.Numel() != 1 {
+		return 0, false
+	}
+	return t.T.Float(0), true
+}

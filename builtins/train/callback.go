@@ -15,10 +15,10 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// Callback classes. Model.train calls the 2.x hook names
-// (on_train_begin, on_train_epoch_begin, on_train_step_begin,
-// on_train_step_end, on_train_epoch_end, on_train_end); the base class
-// forwards each to its 1.x name (begin, epoch_begin, step_begin,
+// Callback classes. Model calls the 2.x hook names (on_train_begin,
+// on_train_epoch_begin, on_train_step_begin, on_train_step_end,
+// on_train_epoch_end, on_train_end and the on_eval_ ones); the base
+// class forwards each to its 1.x name (begin, epoch_begin, step_begin,
 // step_end, epoch_end, end), so a script may override either.
 var (
 	Callback    *pyobj.Class
@@ -34,12 +34,12 @@ var hookPairs = [][2]string{
 	{"on_train_step_end", "step_end"},
 	{"on_train_epoch_end", "epoch_end"},
 	{"on_train_end", "end"},
-	{"on_eval_begin", ""},
-	{"on_eval_epoch_begin", ""},
-	{"on_eval_step_begin", ""},
-	{"on_eval_step_end", ""},
-	{"on_eval_epoch_end", ""},
-	{"on_eval_end", ""},
+	{"on_eval_begin", "begin"},
+	{"on_eval_epoch_begin", "epoch_begin"},
+	{"on_eval_step_begin", "step_begin"},
+	{"on_eval_step_end", "step_end"},
+	{"on_eval_epoch_end", "epoch_end"},
+	{"on_eval_end", "end"},
 }
 
 func noop(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -48,41 +48,47 @@ func noop(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kw
 
 func forward(old string) pyobj.MethodFunc {
 	return func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		m, err := self.Attr(old)
-		if err != nil || m == nil {
-			return starlark.None, err
-		}
-		return starlark.Call(thread, m, args, kwargs)
+		return pyobj.CallMethod(thread, self, old, args, kwargs)
 	}
 }
 
-func init() {
+func callbackMethods() []pyobj.Method {
 	var methods []pyobj.Method
-	for _, p := range hookPairs {
-		if p[1] == "" {
-			methods = append(methods, pyobj.Method{Name: p[0], Func: noop})
-			continue
-		}
-		methods = append(methods, pyobj.Method{Name: p[0], Func: forward(p[1])}, pyobj.Method{Name: p[1], Func: noop})
+	for _, old := range []string{"begin", "epoch_begin", "step_begin", "step_end", "epoch_end", "end"} {
+		methods = append(methods, pyobj.Method{Name: old, Func: noop})
 	}
-	methods = append(methods, pyobj.Method{Name: "__init__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		return starlark.None, starlark.UnpackArgs("Callback", args, kwargs)
-	}})
+	for _, p := range hookPairs {
+		methods = append(methods, pyobj.Method{Name: p[0], Func: forward(p[1])})
+	}
+	methods = append(methods,
+		pyobj.Method{Name: "__init__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return starlark.None, starlark.UnpackArgs("Callback", args, kwargs)
+		}},
+		pyobj.Method{Name: "__enter__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return self, nil
+		}},
+		pyobj.Method{Name: "__exit__", Func: noop},
+	)
+	return methods
+}
+
+func init() {
 	Callback = pyobj.NewNativeClass(pyobj.NativeSpec{
 		Name:    "Callback",
 		Module:  "mindspore.train.callback",
 		Doc:     "Callback()\n\nThe base class of training callbacks. Override step_end(run_context) (or on_train_step_end) and the other hooks; run_context.original_args() returns cb_params.",
-		Methods: methods,
+		Methods: callbackMethods(),
 	})
 	LossMonitor = pyobj.NewNativeClass(pyobj.NativeSpec{
 		Name:   "LossMonitor",
 		Module: "mindspore.train.callback",
 		Doc: `LossMonitor(per_print_times=1)
 
-Prints "epoch: E step: S, loss is L" every per_print_times steps, where S
-counts steps within the epoch and L is the mean of the loss output
-printed as a NumPy float32 (the MindSpore r1.x format: 8.328788, nan).
-per_print_times=0 prints nothing.`,
+Prints "epoch: E step: S, loss is L" at the end of every step whose
+global step number is a multiple of per_print_times, where S counts steps
+within the epoch and L is the mean of the loss output printed as a NumPy
+float32 (the MindSpore r1.x format: 8.328788, nan). per_print_times=0
+prints nothing.`,
 		Bases: []*pyobj.Class{Callback},
 		Methods: []pyobj.Method{
 			{Name: "__init__", Func: lossMonitorInit},
@@ -92,16 +98,14 @@ per_print_times=0 prints nothing.`,
 	TimeMonitor = pyobj.NewNativeClass(pyobj.NativeSpec{
 		Name:   "TimeMonitor",
 		Module: "mindspore.train.callback",
-		Doc:    "TimeMonitor(data_size=None)\n\nPrints the epoch time and the time per step at each epoch end.",
-		Bases:  []*pyobj.Class{Callback},
+		Doc: `TimeMonitor(data_size=None)
+
+Prints "epoch time: T ms, per step time: P ms" (three decimals) at each
+epoch end. The steps per epoch are cb_params.batch_num, or data_size when
+batch_num is not a positive int.`,
+		Bases: []*pyobj.Class{Callback},
 		Methods: []pyobj.Method{
-			{Name: "__init__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-				var size starlark.Value = starlark.None
-				if err := starlark.UnpackArgs("TimeMonitor", args, kwargs, "data_size?", &size); err != nil {
-					return nil, err
-				}
-				return starlark.None, self.DictSet("data_size", size)
-			}},
+			{Name: "__init__", Func: timeMonitorInit},
 			{Name: "epoch_begin", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 				self.Native = time.Now()
 				return starlark.None, nil
@@ -114,14 +118,7 @@ per_print_times=0 prints nothing.`,
 		Module: "mindspore.train.callback",
 		Doc:    "RunContext(original_args)\n\nPassed to callbacks: original_args() returns cb_params; request_stop() ends training after the current step.",
 		Methods: []pyobj.Method{
-			{Name: "__init__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-				var orig starlark.Value = starlark.None
-				if err := starlark.UnpackArgs("RunContext", args, kwargs, "original_args?", &orig); err != nil {
-					return nil, err
-				}
-				self.Native = &runState{args: orig}
-				return starlark.None, nil
-			}},
+			{Name: "__init__", Func: runContextInit},
 			{Name: "original_args", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 				return stateOf(self).args, nil
 			}},
@@ -141,13 +138,36 @@ type runState struct {
 	stop bool
 }
 
+func runContextInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var orig starlark.Value
+	if err := starlark.UnpackArgs("RunContext", args, kwargs, "original_args", &orig); err != nil {
+		return nil, err
+	}
+	switch orig.(type) {
+	case *Params, *starlark.Dict:
+	default:
+		return nil, core.Errorf("TypeError", "RunContext: original_args should be a dict, but got %s", orig.Type())
+	}
+	self.Native = &runState{args: orig}
+	return starlark.None, nil
+}
+
 func stateOf(self *pyobj.Instance) *runState {
 	st, ok := self.Native.(*runState)
 	if !ok {
-		st = &runState{args: starlark.None}
+		st = &runState{args: NewParams()}
 		self.Native = st
 	}
 	return st
+}
+
+// cbParams returns the cb_params of a RunContext argument.
+func cbParams(rc starlark.Value) (*Params, error) {
+	inst, ok := rc.(*pyobj.Instance)
+	if !ok || !inst.Class().IsSubclass(RunContext) {
+		return nil, core.Errorf("TypeError", "expected a RunContext, got %s", rc.Type())
+	}
+	return paramsOf(stateOf(inst).args), nil
 }
 
 func lossMonitorInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -157,14 +177,15 @@ func lossMonitorInit(thread *starlark.Thread, self *pyobj.Instance, args starlar
 	}
 	var k int
 	if _, isInt := n.(starlark.Int); !isInt || starlark.AsInt(n, &k) != nil || k < 0 {
-		return nil, core.Errorf("ValueError", "print_step must be int and >= 0.")
+		return nil, core.Errorf("ValueError", "LossMonitor: per_print_times must be an int >= 0, but got %s", n.String())
 	}
 	return starlark.None, self.DictSet("_per_print_times", starlark.MakeInt(k))
 }
 
 // LossValue reduces a network output to the number LossMonitor prints:
-// the first element of a tuple, then the mean of the tensor in float64
-// rounded to the tensor's dtype.
+// the first element of a tuple or list, then the mean of the tensor,
+// rounded to float32 for a float32 tensor. It returns the NumPy dtype
+// name to print it with.
 func LossValue(out starlark.Value) (float64, string, bool) {
 	if tup, ok := out.(starlark.Tuple); ok && len(tup) > 0 {
 		out = tup[0]
@@ -220,42 +241,39 @@ func lossMonitorStepEnd(thread *starlark.Thread, self *pyobj.Instance, args star
 	if v, ok := self.DictGet("_per_print_times"); ok {
 		per = intAttr(v)
 	}
-	if per == 0 {
-		return starlark.None, nil
-	}
-	params, err := cbParams(thread, rc)
+	params, err := cbParams(rc)
 	if err != nil {
 		return nil, err
 	}
-	loss, dtype, ok := LossValue(params.Get("net_outputs"))
+	step := intAttr(params.Lookup("cur_step_num"))
+	if per == 0 || step%per != 0 {
+		return starlark.None, nil
+	}
+	loss, dtype, ok := LossValue(params.Lookup("net_outputs"))
 	if !ok {
 		return starlark.None, nil
 	}
-	step := intAttr(params.Get("cur_step_num"))
-	batches := intAttr(params.Get("batch_num"))
 	inEpoch := step
-	if batches > 0 {
+	if batches := intAttr(params.Lookup("batch_num")); batches > 0 {
 		inEpoch = (step-1)%batches + 1
 	}
-	if step%per != 0 {
-		return starlark.None, nil
-	}
-	epoch := intAttr(params.Get("cur_epoch_num"))
+	epoch := intAttr(params.Lookup("cur_epoch_num"))
 	_, err = fmt.Fprintf(core.EnvOf(thread).Stdout, "epoch: %d step: %d, loss is %s\n", epoch, inEpoch, FormatLoss(loss, dtype))
 	return starlark.None, err
 }
 
-// cbParams calls run_context.original_args().
-func cbParams(thread *starlark.Thread, rc starlark.Value) (*core.Namespace, error) {
-	inst, ok := rc.(*pyobj.Instance)
-	if !ok {
-		return nil, core.Errorf("TypeError", "step_end expects a RunContext, got %s", rc.Type())
+func timeMonitorInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var size starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("TimeMonitor", args, kwargs, "data_size?", &size); err != nil {
+		return nil, err
 	}
-	ns, ok := stateOf(inst).args.(*core.Namespace)
-	if !ok {
-		return core.NewNamespace("cb_params"), nil
+	if size != starlark.None {
+		var n int
+		if _, isInt := size.(starlark.Int); !isInt || starlark.AsInt(size, &n) != nil || n <= 0 {
+			return nil, core.Errorf("ValueError", "TimeMonitor: data_size must be a positive int, but got %s", size.String())
+		}
 	}
-	return ns, nil
+	return starlark.None, self.DictSet("data_size", size)
 }
 
 func timeMonitorEpochEnd(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -267,19 +285,21 @@ func timeMonitorEpochEnd(thread *starlark.Thread, self *pyobj.Instance, args sta
 	if !ok {
 		return starlark.None, nil
 	}
-	params, err := cbParams(thread, rc)
+	params, err := cbParams(rc)
 	if err != nil {
 		return nil, err
 	}
-	ms := float64(time.Since(start).Microseconds()) / 1000
-	steps := intAttr(params.Get("batch_num"))
+	ms := float64(time.Since(start).Nanoseconds()) / 1e6
+	steps := 0
 	if v, ok := self.DictGet("data_size"); ok && v != starlark.None {
 		steps = intAttr(v)
 	}
-	per := ms
-	if steps > 0 {
-		per = ms / float64(steps)
+	if b := intAttr(params.Lookup("batch_num")); b > 0 {
+		steps = b
 	}
-	_, err = fmt.Fprintf(core.EnvOf(thread).Stdout, "epoch time: %s ms, per step time: %s ms\n", core.FormatFloat(math.Round(ms*1000)/1000), core.FormatFloat(math.Round(per*1000)/1000))
+	if steps < 1 {
+		return starlark.None, nil
+	}
+	_, err = fmt.Fprintf(core.EnvOf(thread).Stdout, "epoch time: %5.3f ms, per step time: %5.3f ms\n", ms, ms/float64(steps))
 	return starlark.None, err
 }

@@ -16,17 +16,22 @@ func init() {
 	Model = pyobj.NewNativeClass(pyobj.NativeSpec{
 		Name:   "Model",
 		Module: "mindspore",
-		Doc: `Model(network, loss_fn=None, optimizer=None, metrics=None, eval_network=None)
+		Doc: `Model(network, loss_fn=None, optimizer=None, metrics=None, eval_network=None, eval_indexes=None)
 
 High-level training and evaluation. With loss_fn, train wraps network
 and loss_fn in WithLossCell; without it, network must return the loss.
-train(epoch, train_dataset, callbacks=None, dataset_sink_mode=True,
-sink_size=-1) runs one step per batch (sink mode runs like non-sink mode
-on the CPU, as MindSpore does there). eval(valid_dataset) returns a
-dict of metric values; predict(*inputs) runs network.`,
+train(epoch, train_dataset, callbacks=None, dataset_sink_mode=False,
+sink_size=-1, initial_epoch=0) runs one step per batch; on the CPU
+device sink mode runs as non-sink mode, as MindSpore does there, and on
+the GPU device an epoch is sink_size steps with one step callback per
+sink. eval(valid_dataset, callbacks=None) returns a dict of metric
+values; fit(epoch, train_dataset, valid_dataset=None, valid_frequency=1,
+...) evaluates after training epochs and puts the results, with
+'eval_loss', in cb_params.eval_results; predict(*inputs) runs network.`,
 		Methods: []pyobj.Method{
 			{Name: "__init__", Func: modelInit},
 			{Name: "train", Func: modelTrain},
+			{Name: "fit", Func: modelFit},
 			{Name: "eval", Func: modelEval},
 			{Name: "predict", Func: modelPredict},
 		},
@@ -36,6 +41,10 @@ dict of metric values; predict(*inputs) runs network.`,
 type modelState struct {
 	network, lossFn, optimizer, evalNetwork starlark.Value
 	metrics                                 *starlark.Dict
+	// evalIndexes picks (loss, y_pred, y) from the eval network's
+	// outputs; nil passes all outputs to every metric.
+	evalIndexes []int
+	trainNet    starlark.Value // built on first use
 }
 
 func modelOf(self *pyobj.Instance) (*modelState, error) {
@@ -47,10 +56,9 @@ func modelOf(self *pyobj.Instance) (*modelState, error) {
 }
 
 func modelInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	st := &modelState{}
-	var metrics starlark.Value = starlark.None
-	st.lossFn, st.optimizer, st.evalNetwork = starlark.None, starlark.None, starlark.None
-	if err := starlark.UnpackArgs("Model", args, kwargs, "network", &st.network, "loss_fn?", &st.lossFn, "optimizer?", &st.optimizer, "metrics?", &metrics, "eval_network?", &st.evalNetwork, "eval_indexes?", new(starlark.Value), "amp_level?", new(starlark.Value), "boost_level?", new(starlark.Value), "loss_scale_manager?", new(starlark.Value), "keep_batchnorm_fp32?", new(starlark.Value)); err != nil {
+	st := &modelState{lossFn: starlark.None, optimizer: starlark.None, evalNetwork: starlark.None}
+	var metrics, indexes starlark.Value = starlark.None, starlark.None
+	if err := starlark.UnpackArgs("Model", args, kwargs, "network", &st.network, "loss_fn?", &st.lossFn, "optimizer?", &st.optimizer, "metrics?", &metrics, "eval_network?", &st.evalNetwork, "eval_indexes?", &indexes, "amp_level?", new(starlark.Value), "boost_level?", new(starlark.Value), "loss_scale_manager?", new(starlark.Value), "keep_batchnorm_fp32?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
 	if !nn.IsCell(st.network) {
@@ -65,46 +73,150 @@ func modelInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tupl
 	if st.metrics, err = metricsArg(thread, metrics); err != nil {
 		return nil, err
 	}
+	if err := st.buildEvalNetwork(thread, indexes); err != nil {
+		return nil, err
+	}
 	self.Native = st
-	for _, kv := range [][2]any{{"_network", st.network}, {"_loss_fn", st.lossFn}, {"_optimizer", st.optimizer}} {
-		if err := self.DictSet(kv[0].(string), kv[1].(starlark.Value)); err != nil {
+	for _, kv := range []struct {
+		name string
+		v    starlark.Value
+	}{{"_network", st.network}, {"_loss_fn", st.lossFn}, {"_optimizer", st.optimizer}, {"_eval_network", st.evalNetwork}} {
+		if err := self.DictSet(kv.name, kv.v); err != nil {
 			return nil, err
 		}
 	}
 	return starlark.None, nil
 }
 
+// buildEvalNetwork follows Model._build_eval_network: with metrics, use
+// eval_network, or WithEvalCell(network, loss_fn) read with indexes
+// [0, 1, 2].
+func (m *modelState) buildEvalNetwork(thread *starlark.Thread, indexes starlark.Value) error {
+	if indexes != starlark.None {
+		list, ok := indexes.(*starlark.List)
+		if !ok || list.Len() != 3 {
+			return core.Errorf("ValueError", "Model: eval_indexes must be a list of 3 ints (loss, y_pred, y), got %s", indexes.String())
+		}
+		for i := 0; i < 3; i++ {
+			var k int
+			if err := starlark.AsInt(list.Index(i), &k); err != nil {
+				return core.Errorf("ValueError", "Model: eval_indexes must contain ints, found %s", list.Index(i).Type())
+			}
+			m.evalIndexes = append(m.evalIndexes, k)
+		}
+	}
+	if m.metrics.Len() == 0 || m.evalNetwork != starlark.None {
+		return nil
+	}
+	if m.lossFn == starlark.None {
+		return core.Errorf("ValueError", "Model: metrics are set but there is no loss_fn or eval_network to evaluate them; pass loss_fn, or eval_network with eval_indexes")
+	}
+	v, err := starlark.Call(thread, nn.WithEvalCell, starlark.Tuple{m.network, m.lossFn}, nil)
+	if err != nil {
+		return err
+	}
+	m.evalNetwork = v
+	m.evalIndexes = []int{0, 1, 2}
+	return nil
+}
+
+// trainNetwork returns the network a step calls: WithLossCell(network,
+// loss_fn), or network itself without loss_fn.
+func (m *modelState) trainNetwork(thread *starlark.Thread) (starlark.Value, error) {
+	if m.trainNet != nil {
+		return m.trainNet, nil
+	}
+	m.trainNet = m.network
+	if m.lossFn != starlark.None {
+		v, err := starlark.Call(thread, nn.WithLossCell, starlark.Tuple{m.network, m.lossFn}, nil)
+		if err != nil {
+			return nil, err
+		}
+		m.trainNet = v
+	}
+	return m.trainNet, nil
+}
+
+// metricFactory lists the names Model accepts in metrics={...}, as
+// MindSpore's get_metric_fn does.
+func metricFactory() map[string]*pyobj.Class {
+	return map[string]*pyobj.Class{
+		"acc": Accuracy, "accuracy": Accuracy, "mae": MAE, "mse": MSE, "loss": LossM,
+		"precision": Precision, "recall": Recall, "f1": F1,
+		"top_1_accuracy": Top1CategoricalAccuracy, "top_5_accuracy": Top5CategoricalAccuracy,
+	}
+}
+
+// metricsArg converts Model's metrics argument: a dict of name to
+// Metric instance, or a set, list or tuple of metric names.
+func metricsArg(thread *starlark.Thread, v starlark.Value) (*starlark.Dict, error) {
+	d := starlark.NewDict(4)
+	byName := func(name string) (starlark.Value, error) {
+		c, ok := metricFactory()[name]
+		if !ok {
+			return nil, core.Errorf("KeyError", "Model: unknown metric '%s'; use one of acc, accuracy, mae, mse, loss, precision, recall, f1, top_1_accuracy, top_5_accuracy or a Metric instance", name)
+		}
+		return starlark.Call(thread, c, nil, nil)
+	}
+	switch x := v.(type) {
+	case starlark.NoneType:
+		return d, nil
+	case *starlark.Dict:
+		for _, kv := range x.Items() {
+			if !Metric.IsInstance(kv[1]) {
+				return nil, core.Errorf("TypeError", "Model: metrics['%s'] must be a Metric instance such as nn.Accuracy(), got %s", kv[0], kv[1].Type())
+			}
+			if err := d.SetKey(kv[0], kv[1]); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	case starlark.Iterable:
+		it := x.Iterate()
+		defer it.Done()
+		var e starlark.Value
+		for it.Next(&e) {
+			s, ok := e.(starlark.String)
+			if !ok {
+				return nil, core.Errorf("TypeError", "Model: metric names must be strings, got %s", e.Type())
+			}
+			m, err := byName(string(s))
+			if err != nil {
+				return nil, err
+			}
+			if err := d.SetKey(s, m); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	}
+	return nil, core.Errorf("TypeError", "Model: metrics must be a dict or a set of names, not %s", v.Type())
+}
+
 func callbackList(v starlark.Value) ([]starlark.Value, error) {
+	var out []starlark.Value
 	switch x := v.(type) {
 	case starlark.NoneType:
 		return nil, nil
 	case *starlark.List, starlark.Tuple:
 		seq := x.(starlark.Indexable)
-		out := make([]starlark.Value, seq.Len())
-		for i := range out {
-			out[i] = seq.Index(i)
+		for i := 0; i < seq.Len(); i++ {
+			out = append(out, seq.Index(i))
 		}
-		return out, nil
-	case *pyobj.Instance:
-		return []starlark.Value{x}, nil
+	default:
+		out = []starlark.Value{v}
 	}
-	return nil, core.Errorf("TypeError", "callbacks must be a Callback or a list of them, not %s", v.Type())
+	for _, cb := range out {
+		if !Callback.IsInstance(cb) {
+			return nil, core.Errorf("TypeError", "callbacks must be a Callback or a list of Callbacks, found %s", cb.Type())
+		}
+	}
+	return out, nil
 }
 
 func callHook(thread *starlark.Thread, cbs []starlark.Value, hook string, rc starlark.Value) error {
 	for _, cb := range cbs {
-		inst, ok := cb.(*pyobj.Instance)
-		if !ok {
-			return core.Errorf("TypeError", "callback %s is not a Callback", cb.Type())
-		}
-		m, err := inst.Attr(hook)
-		if err != nil {
-			return err
-		}
-		if m == nil {
-			continue
-		}
-		if _, err := starlark.Call(thread, m, starlark.Tuple{rc}, nil); err != nil {
+		if _, err := pyobj.CallMethod(thread, cb, hook, starlark.Tuple{rc}, nil); err != nil {
 			return err
 		}
 	}
@@ -112,7 +224,7 @@ func callHook(thread *starlark.Thread, cbs []starlark.Value, hook string, rc sta
 }
 
 func datasetArg(call string, v starlark.Value) (*dataset.Dataset, error) {
-	d, ok := v.(*dataset.Dataset)
+	d, ok := dataset.Of(v)
 	if !ok {
 		return nil, core.Errorf("TypeError", "%s: the dataset must be a mindspore.dataset dataset such as GeneratorDataset(...).batch(16), not %s", call, v.Type())
 	}
@@ -127,158 +239,18 @@ func rowArgs(row dataset.Row) starlark.Tuple {
 	return args
 }
 
-func modelTrain(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	m, err := modelOf(self)
-	if err != nil {
-		return nil, err
-	}
-	var epoch int
-	var ds, cbv starlark.Value = nil, starlark.None
-	if err := starlark.UnpackArgs("Model.train", args, kwargs, "epoch", &epoch, "train_dataset", &ds, "callbacks?", &cbv, "dataset_sink_mode?", new(bool), "sink_size?", new(int), "initial_epoch?", new(int)); err != nil {
-		return nil, err
-	}
-	if epoch <= 0 {
-		return nil, core.Errorf("ValueError", "Model.train: epoch must be a positive int, but got %d", epoch)
-	}
-	data, err := datasetArg("Model.train", ds)
-	if err != nil {
-		return nil, err
-	}
-	cbs, err := callbackList(cbv)
-	if err != nil {
-		return nil, err
-	}
-	return starlark.None, Run(thread, m, data, epoch, cbs, nil)
-}
-
-// Hooks lets a Go host observe training; any field may be nil.
-type Hooks struct {
-	StepEnd  func(epoch, step int, loss float64) error
-	EpochEnd func(epoch int) error
-}
-
-// Run is the training loop behind Model.train.
-func Run(thread *starlark.Thread, m *modelState, data *dataset.Dataset, epochs int, cbs []starlark.Value, hooks *Hooks) error {
-	lossNet := m.network
-	if m.lossFn != starlark.None {
-		var err error
-		if lossNet, err = starlark.Call(thread, nn.WithLossCell, starlark.Tuple{m.network, m.lossFn}, nil); err != nil {
-			return err
-		}
-	}
-	var opt *nn.OptState
-	if m.optimizer != starlark.None {
-		var err error
-		if opt, err = nn.OptimizerOf(m.optimizer); err != nil {
-			return err
-		}
-	}
-	if _, _, err := nn.StateOf(m.network); err == nil {
-		setTrain, _ := m.network.(*pyobj.Instance).Attr("set_train")
-		if setTrain != nil {
-			if _, err := starlark.Call(thread, setTrain, nil, nil); err != nil {
-				return err
-			}
-		}
-	}
-	params := core.NewNamespace("cb_params")
-	batches := data.Size(thread)
-	params.Set("train_network", lossNet)
-	params.Set("network", m.network)
-	params.Set("loss_fn", m.lossFn)
-	params.Set("optimizer", m.optimizer)
-	params.Set("epoch_num", starlark.MakeInt(epochs))
-	params.Set("batch_num", starlark.MakeInt(max(batches, 0)))
-	params.Set("train_dataset", data)
-	params.Set("cur_epoch_num", starlark.MakeInt(0))
-	params.Set("cur_step_num", starlark.MakeInt(0))
-	params.Set("net_outputs", starlark.None)
-	params.Set("dataset_sink_mode", starlark.False)
-	params.Set("mode", starlark.String("train"))
-	rcv, err := starlark.Call(thread, RunContext, starlark.Tuple{params}, nil)
-	if err != nil {
-		return err
-	}
-	rc := stateOf(rcv.(*pyobj.Instance))
-	if err := callHook(thread, cbs, "on_train_begin", rcv); err != nil {
-		return err
-	}
-	step := 0
-	for e := 1; e <= epochs && !rc.stop; e++ {
-		params.Set("cur_epoch_num", starlark.MakeInt(e))
-		if err := callHook(thread, cbs, "on_train_epoch_begin", rcv); err != nil {
-			return err
-		}
-		pull, err := data.Open(thread)
-		if err != nil {
-			return err
-		}
-		inEpoch := 0
-		for !rc.stop {
-			if err := core.CheckCancel(thread); err != nil {
-				return err
-			}
-			row, ok, err := pull()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				break
-			}
-			if err := callHook(thread, cbs, "on_train_step_begin", rcv); err != nil {
-				return err
-			}
-			loss, err := trainStep(thread, lossNet, opt, rowArgs(row))
-			if err != nil {
-				return err
-			}
-			step++
-			inEpoch++
-			if batches < 0 {
-				params.Set("batch_num", starlark.MakeInt(inEpoch))
-			}
-			params.Set("cur_step_num", starlark.MakeInt(step))
-			params.Set("net_outputs", loss)
-			if err := callHook(thread, cbs, "on_train_step_end", rcv); err != nil {
-				return err
-			}
-			if hooks != nil && hooks.StepEnd != nil {
-				v, _, _ := LossValue(loss)
-				if err := hooks.StepEnd(e, step, v); err != nil {
-					return err
-				}
-			}
-		}
-		if err := callHook(thread, cbs, "on_train_epoch_end", rcv); err != nil {
-			return err
-		}
-		if hooks != nil && hooks.EpochEnd != nil {
-			if err := hooks.EpochEnd(e); err != nil {
-				return err
-			}
-		}
-	}
-	return callHook(thread, cbs, "on_train_end", rcv)
-}
-
-// trainStep runs one step: with an optimizer, the loss network's
-// gradients update the optimizer's parameters and the loss from before
-// the update is returned; without one, lossNet is a training cell that
-// does its own update.
-func trainStep(thread *starlark.Thread, lossNet starlark.Value, opt *nn.OptState, inputs starlark.Tuple) (starlark.Value, error) {
-	if opt == nil {
-		return starlark.Call(thread, lossNet, inputs, nil)
-	}
-	loss, grads, err := nn.ComputeGrads(thread, lossNet, inputs, opt.Params, 1)
-	if err != nil {
-		return nil, err
-	}
-	return loss, opt.Apply(thread, grads)
+// setTrain calls network.set_train(mode).
+func setTrain(thread *starlark.Thread, network starlark.Value, mode bool) error {
+	_, err := pyobj.CallMethod(thread, network, "set_train", starlark.Tuple{starlark.Bool(mode)}, nil)
+	return err
 }
 
 func modelPredict(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	m, err := modelOf(self)
 	if err != nil {
+		return nil, err
+	}
+	if err := setTrain(thread, m.network, false); err != nil {
 		return nil, err
 	}
 	return starlark.Call(thread, m.network, args, kwargs)

@@ -3,22 +3,23 @@
 //
 // Usage:
 //
-//	cellrepl                      start the REPL
-//	cellrepl run [flags] FILE [ARGS...]
-//	cellrepl version
-//	cellrepl help
+//	cellrepl                              start the REPL
+//	cellrepl run [flags] FILE [ARGS...]   run a script
+//	cellrepl version                      print the version
+//	cellrepl help                         print the usage
+//
+// The REPL edits lines with github.com/chzyer/readline: history is kept
+// in $XDG_CONFIG_HOME/cellscript/history (~/.config when unset), Ctrl-R
+// searches it, Tab completes, Ctrl-C interrupts running code and Ctrl-D
+// exits. When standard input is not a terminal, the REPL reads plain
+// lines and prints its prompts to standard error, as python -i does.
 package main
 
 import (
-	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-
-	"github.com/cellscript/cellscript/runtime"
+	goruntime "runtime"
 )
 
 // version is the cellscript release this binary reports.
@@ -28,27 +29,27 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run executes the command line args and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return repl(replOptions{}, stdout, stderr)
+		return startREPL(replOptions{}, stdout, stderr)
 	}
 	switch args[0] {
 	case "run":
 		return runScript(args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "cellrepl %s (cellscript)\n", version)
+		fmt.Fprintf(stdout, "cellrepl %s (cellscript, %s %s/%s)\n", version, goruntime.Version(), goruntime.GOOS, goruntime.GOARCH)
 		return 0
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
 	}
-	fmt.Fprintf(stderr, "cellrepl: unknown command %q\n", args[0])
-	usage(stderr)
+	fmt.Fprintf(stderr, "cellrepl: unknown command %q; run 'cellrepl help' for the usage\n", args[0])
 	return 2
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, `cellrepl runs MindSpore-style Python model scripts on cellscript.
+	io.WriteString(w, `cellrepl runs MindSpore-style Python model scripts on cellscript.
 
 Usage:
   cellrepl                              start the interactive REPL
@@ -56,77 +57,24 @@ Usage:
   cellrepl version                      print the version
   cellrepl help                         print this help
 
-Flags of run:
-  -i              open the REPL with the script's globals after it finishes
+Flags of run (before FILE):
+  -i              open the REPL with the script's globals after it ends
   --device NAME   CPU (default) or GPU
-  --seed N        seed of numpy.random, random and MindSpore initialisers (default 0)
+  --seed N        seed of numpy.random, random and the MindSpore
+                  initialisers (default 0)
+  --plot FILE     write the loss curve of every Model.train to FILE, a
+                  PNG image of 800x500 pixels
+
+run exits with status 0, or 1 after an uncaught exception, whose
+traceback goes to standard error (130 after Ctrl-C). During Model.train,
+a progress bar on standard error shows the epoch, the step, the steps per
+second and the last loss when standard error is a terminal.
+
+In the REPL, help() explains help and dir, obj? prints help(obj), Tab
+completes, Ctrl-C interrupts running code and Ctrl-D exits. Commands:
+  %run FILE [ARGS...]   run a script in the session's globals
+  %time STATEMENT       run a statement and print its wall time
+  %who                  list the names you defined
+  %reset [-f]           delete the names you defined
 `)
-}
-
-type runFlags struct {
-	interactive bool
-	device      string
-	seed        uint
-}
-
-func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) {
-	var f runFlags
-	fs := flag.NewFlagSet("cellrepl run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.BoolVar(&f.interactive, "i", false, "open the REPL after the script finishes")
-	fs.StringVar(&f.device, "device", "CPU", "device: CPU or GPU")
-	fs.UintVar(&f.seed, "seed", 0, "seed of the random generators")
-	if err := fs.Parse(args); err != nil {
-		return f, nil, err
-	}
-	return f, fs.Args(), nil
-}
-
-func runScript(args []string, stdout, stderr io.Writer) int {
-	flags, rest, err := parseRunFlags(args, stderr)
-	if err != nil {
-		return 2
-	}
-	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "cellrepl run: missing FILE; usage: cellrepl run [flags] FILE [ARGS...]")
-		return 2
-	}
-	if flags.device != "CPU" && flags.device != "GPU" {
-		fmt.Fprintf(stderr, "cellrepl run: --device must be CPU or GPU, not %q\n", flags.device)
-		return 2
-	}
-	if flags.device == "GPU" {
-		fmt.Fprintln(stderr, "RuntimeError: device_target GPU requested but no CUDA driver was found (libcuda.so.1)")
-		return 1
-	}
-	wd, _ := os.Getwd()
-	rt := runtime.New(runtime.Options{
-		Stdout: stdout,
-		Stderr: stderr,
-		Device: flags.device,
-		Seed:   uint32(flags.seed),
-		Argv:   rest,
-		Files:  os.DirFS(wd),
-		Dir:    wd,
-	})
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if flags.interactive {
-		globals, err := rt.RunGlobals(ctx, rest[0])
-		if err != nil {
-			fmt.Fprint(stderr, rt.FormatError(err))
-		}
-		stop()
-		return repl(replOptions{rt: rt, globals: globals}, stdout, stderr)
-	}
-	if _, err := rt.ExecFile(ctx, rest[0]); err != nil {
-		var re *runtime.Error
-		if errors.As(err, &re) {
-			fmt.Fprint(stderr, rt.FormatError(err))
-		} else {
-			fmt.Fprintln(stderr, err)
-		}
-		return 1
-	}
-	return 0
 }

@@ -8,14 +8,14 @@ import (
 // Starlark tokens that have them natively.
 var augmentedOps = map[string]starsyntax.Token{
 	"+=": starsyntax.PLUS_EQ, "-=": starsyntax.MINUS_EQ, "*=": starsyntax.STAR_EQ,
-	"/=": starsyntax.SLASH_EQ, "//=": starsyntax.SLASHSLASH_EQ, "%=": starsyntax.PERCENT_EQ,
+	"/=": starsyntax.SLASH_EQ, "//=": starsyntax.SLASHSLASH_EQ,
 	"&=": starsyntax.AMP_EQ, "|=": starsyntax.PIPE_EQ, "^=": starsyntax.CIRCUMFLEX_EQ,
 	"<<=": starsyntax.LTLT_EQ, ">>=": starsyntax.GTGT_EQ,
 }
 
 // desugaredAugmentedOps maps the augmented operators Starlark lacks to
 // the runtime builtin that computes them: x **= y is x = __pow__(x, y).
-var desugaredAugmentedOps = map[string]string{"**=": "__pow__", "@=": "__matmul__"}
+var desugaredAugmentedOps = map[string]string{"**=": "__pow__", "@=": "__matmul__", "%=": "__mod__"}
 
 // parseExprStatement parses an expression statement, an assignment
 // (possibly chained, a = b = v), an augmented assignment or an
@@ -61,7 +61,13 @@ func (p *parser) parseAssignment(first starsyntax.Expr) starsyntax.Stmt {
 	}
 	pos := p.pos(eq)
 	if len(targets) == 1 {
-		return p.assign(targets[0], value, pos)
+		target, value := p.unpackStarred(targets[0], value)
+		return p.assign(target, value, pos)
+	}
+	for _, target := range targets {
+		if hasStarred(target) {
+			p.failAt(starsyntax.Start(target), "a starred target in a chained assignment is not supported; assign in two statements")
+		}
 	}
 	repeated := &starsyntax.BinaryExpr{
 		X:     p.tuple(pos, value),
@@ -131,6 +137,11 @@ func (p *parser) target(e starsyntax.Expr, allowTuple bool) starsyntax.Expr {
 	case *starsyntax.ParenExpr:
 		e.X = p.target(e.X, allowTuple)
 		return e
+	case *starsyntax.UnaryExpr:
+		if e.Op == starsyntax.STAR && allowTuple && e.X != nil {
+			e.X = p.target(e.X, true)
+			return e
+		}
 	case *starsyntax.TupleExpr:
 		if allowTuple {
 			p.targets(e.List)
@@ -158,19 +169,28 @@ func (p *parser) targets(list []starsyntax.Expr) {
 // parseTargetList parses the comma-separated targets of a for loop or
 // comprehension, stopping before "in".
 func (p *parser) parseTargetList() starsyntax.Expr {
-	first := p.parseBitOr()
+	first := p.parseStarredBitOr()
 	if !p.isOp(",") {
 		return first
 	}
 	list := []starsyntax.Expr{first}
 	for p.acceptOp(",") && !p.isKw("in") {
-		list = append(list, p.parseBitOr())
+		list = append(list, p.parseStarredBitOr())
 	}
 	return &starsyntax.TupleExpr{List: list}
 }
 
-// parseDel desugars "del x[k]" into __delitem__(x, k) and "del a.b"
-// into __delattr__(a, "b").
+// parseStarredBitOr parses a for-loop target item, which may be starred.
+func (p *parser) parseStarredBitOr() starsyntax.Expr {
+	if p.isOp("*") {
+		star := p.next()
+		return &starsyntax.UnaryExpr{OpPos: p.pos(star), Op: starsyntax.STAR, X: p.parseBitOr()}
+	}
+	return p.parseBitOr()
+}
+
+// parseDel desugars "del x[k]" into __delitem__(x, k), "del a.b" into
+// __delattr__(a, "b") and "del x" into __delname__(<cells>, "x").
 func (p *parser) parseDel() []starsyntax.Stmt {
 	p.next()
 	var stmts []starsyntax.Stmt
@@ -198,7 +218,8 @@ func (p *parser) deleteTarget(e starsyntax.Expr) []starsyntax.Stmt {
 	case *starsyntax.ListExpr:
 		return p.deleteTargets(e.List)
 	case *starsyntax.Ident:
-		p.failAt(e.NamePos, "del of a variable is not supported")
+		// The scope pass turns this marker into a deletion from cells.
+		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delname__", e.NamePos, e)}}
 	}
 	p.failAt(starsyntax.Start(e), "cannot delete this expression; del takes a subscript or an attribute")
 	return nil

@@ -16,10 +16,9 @@ import (
 // collide with it, and a backtrace through the body reads "in <class C>".
 // Keyword arguments in the header, such as metaclass=M, are dropped.
 //
-// NOTE: methods see the names the class body binds through their
-// closure, where Python would skip the class scope. A method that calls
-// a global or builtin whose name the class body also binds (a method
-// named max calling max(...)) gets the class-level value instead.
+// Methods do not see the names the class body binds, as in Python: the
+// scope pass renames a class-body name that a method also uses (see
+// nameScope.shadowed), so the method's use resolves past the class.
 func (p *parser) parseClass(decorators []decorator) []starsyntax.Stmt {
 	classTok := p.next()
 	nameTok := p.expectName()
@@ -30,8 +29,10 @@ func (p *parser) parseClass(decorators []decorator) []starsyntax.Stmt {
 	}
 	p.expectOp(":")
 
-	p.pushScope(&scope{kind: classScope, className: nameTok.text})
+	sc := p.pushScope(&scope{kind: classScope, className: nameTok.text})
+	restore := p.enterFunction()
 	body := p.parseBlock("class definition", classTok.line)
+	restore()
 	p.popScope()
 
 	bodyName := "<class " + nameTok.text + ">"
@@ -47,6 +48,7 @@ func (p *parser) parseClass(decorators []decorator) []starsyntax.Stmt {
 		Rparen: pos,
 		Body:   append(body, ret),
 	}
+	p.decls[bodyFn] = sc.decls
 	var class starsyntax.Expr = p.call("__class__", pos,
 		p.str(nameTok.text, p.pos(nameTok)),
 		p.tuple(pos, bases...),
@@ -100,9 +102,10 @@ func docstring(body []starsyntax.Stmt) string {
 
 // boundNames lists, in first-binding order, the identifiers that stmts
 // bind in their own scope: assignment and for-loop targets, defs, and
-// names bound inside nested if, for and while blocks, but not inside
-// nested functions. Synthesised names that are not identifiers, such as
-// a nested class's body function, are left out.
+// names bound inside nested if, for and while blocks and block functions
+// (see blocks.go), but not inside nested functions. Synthesised names
+// that are not identifiers, such as a nested class's body function, are
+// left out.
 func boundNames(stmts []starsyntax.Stmt) []string {
 	var names []string
 	seen := map[string]bool{}
@@ -119,7 +122,11 @@ func boundNames(stmts []starsyntax.Stmt) []string {
 			case *starsyntax.AssignStmt:
 				targetNames(stmt.LHS, add)
 			case *starsyntax.DefStmt:
-				add(stmt.Name)
+				if IsBlockFunction(stmt.Name.Name) {
+					walk(stmt.Body)
+				} else {
+					add(stmt.Name)
+				}
 			case *starsyntax.ForStmt:
 				targetNames(stmt.Vars, add)
 				walk(stmt.Body)

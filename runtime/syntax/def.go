@@ -75,7 +75,7 @@ func mentionsName(decorators []decorator, name string) bool {
 
 // parseDef parses a function definition. A decorated def becomes the
 // def followed by "f = d1(d2(f))"; a generator's body moves into a
-// nested __genbody__ (see generatorBody).
+// nested function (see generatorBody).
 func (p *parser) parseDef(decorators []decorator) []starsyntax.Stmt {
 	defTok := p.next()
 	nameTok := p.expectName()
@@ -88,12 +88,15 @@ func (p *parser) parseDef(decorators []decorator) []starsyntax.Stmt {
 	p.expectOp(":")
 
 	sc := p.pushScope(&scope{kind: defScope, firstParam: firstParamName(params)})
+	restore := p.enterFunction()
 	body := p.parseBlock("function definition", defTok.line)
+	restore()
 	p.popScope()
 
 	pos := p.pos(defTok)
 	if sc.generator {
-		body = p.generatorBody(params, body, pos)
+		body = p.generatorBody(nameTok.text, params, body, pos, sc.decls)
+		p.decls[body[0].(*starsyntax.DefStmt)] = sc.decls
 	}
 	name := p.pos(nameTok)
 	def := &starsyntax.DefStmt{
@@ -104,6 +107,7 @@ func (p *parser) parseDef(decorators []decorator) []starsyntax.Stmt {
 		Rparen: p.pos(rparen),
 		Body:   body,
 	}
+	p.decls[def] = sc.decls
 	if len(decorators) == 0 {
 		return []starsyntax.Stmt{def}
 	}

@@ -39,7 +39,7 @@ C = __class__("C", (), <class C>, "")`},
         pass
         return {}
     D = __class__("D", (), <class D>, "")
-    for i in x:
+    for i in __foriter__(x):
         j = i
     if c:
         k = 1
@@ -54,25 +54,25 @@ C = __class__("C", (B,), <class C>, "")`},
 		{"super with arguments unchanged", "super(A, b).f()", `super(A, b).f()`},
 		{"generator", "def g(n):\n    for i in range(n):\n        yield i, i\n    yield\n    yield from h()\n    return 3\n",
 			`def g(n):
-    def __genbody__():
-        for i in range(n):
+    def <generator g>():
+        for i in __foriter__(range(n)):
             __yield__((i, i))
         __yield__(None)
         __yield_from__(h())
         return 3
-    return __generator__(__genbody__)`},
+    return __generator__(<generator g>)`},
 		{"generator rebinding a parameter", "def g(n, m):\n    n += 1\n    yield n + m\n",
 			`def g(n, m):
-    def __genbody__(n=n):
+    def <generator g>(n=n):
         n += 1
         __yield__((n + m))
-    return __generator__(__genbody__)`},
+    return __generator__(<generator g>)`},
 		{"yield in nested def only", "def f():\n    def g():\n        yield 1\n    return g\n",
 			`def f():
     def g():
-        def __genbody__():
+        def <generator g>():
             __yield__(1)
-        return __generator__(__genbody__)
+        return __generator__(<generator g>)
     return g`},
 		{"decorators", "@d1\n@d2(arg)\ndef f(): pass",
 			`def f():
@@ -117,7 +117,7 @@ C = d(__class__("C", (), <class C>, ""))`},
 		{"assert", "assert c", `if (not c):
     __assert_fail__(None)`},
 		{"assert with message", "assert x == 5, 'x is %d' % x", `if (not __eq__(x, 5)):
-    __assert_fail__(("x is %d" % x))`},
+    __assert_fail__(__mod__("x is %d", x))`},
 		{"del", "del x[k], a.b\ndel t[1:2]",
 			"__delitem__(x, k)\n__delattr__(a, \"b\")\n__delitem__(t, slice(1, 2, None))"},
 		{"constants", "True, False, None", `(True, False, None)`},
@@ -127,9 +127,9 @@ C = d(__class__("C", (), <class C>, ""))`},
 		{"fstring adjacent fields", `f"{x}{y:d}"`, `__fstring__(("", (x, "", ""), "", (y, "", "d"), ""))`},
 		{"fstring self-documenting", `f"{x = }"`, `__fstring__(("x = ", (x, "r", ""), ""))`},
 		{"fstring joined with literals", `"a" f"{x}" 'b'`, `__fstring__(("a", (x, "", ""), "b"))`},
-		{"generator expression argument", "sum(x for x in y if x)", `sum([x for x in y if x])`},
-		{"parenthesized generator expression", "(x for x in y)", `[x for x in y]`},
-		{"dict comprehension", "{k: v for k, v in items}", `{k: v for (k, v) in items}`},
+		{"generator expression argument", "sum(x for x in y if x)", `sum(__genexp__([x for x in __foriter__(y) if x]))`},
+		{"parenthesized generator expression", "(x for x in y)", `__genexp__([x for x in __foriter__(y)])`},
+		{"dict comprehension", "{k: v for k, v in items}", `{k: v for (k, v) in __foriter__(items)}`},
 		{"ellipsis statement", "def f(): ...", "def f():\n    pass"},
 		{"ellipsis value", "x = ...", "x = Ellipsis"},
 		{"lambda", "lambda a, b=1, *c, d, **e: a", `(lambda a, b=1, *c, d, **e: a)`},
@@ -137,6 +137,78 @@ C = d(__class__("C", (), <class C>, ""))`},
 		{"bytes literal", `b"a\x00" rb"\n"`, `b"a\x00\\n"`},
 		{"big int literal", "123456789012345678901234567890", `123456789012345678901234567890`},
 		{"conditional and boolean", "a if b or c else not d and e", `(a if (b or c) else ((not d) and e))`},
+		{"try with every clause", "try:\n    f()\nexcept (A, B) as e:\n    g(e)\nexcept:\n    pass\nelse:\n    h()\nfinally:\n    k()",
+			`<cells 0> = __module_cells__(("e",))
+def <try 1>():
+    f()
+def <except 3>(<exc 2>):
+    <cells 0>.e = <exc 2>
+    g(<cells 0>.e)
+def <except 5>(<exc 4>):
+    pass
+def <else 6>():
+    h()
+def <finally 7>():
+    k()
+<flow 8> = __try__(<try 1>, (((lambda: (A, B)), <except 3>), (None, <except 5>)), <else 6>, <finally 7>)`},
+		{"return through finally", "def f(x):\n    try:\n        return x\n    finally:\n        x = 0",
+			`def f(x):
+    <cells 1> = __cells__()
+    <cells 1>.x = x
+    def <try 1>():
+        return ("return", <cells 1>.x)
+    def <finally 2>():
+        <cells 1>.x = 0
+    <flow 3> = __try__(<try 1>, (), None, <finally 2>)
+    if (<flow 3> != None):
+        return <flow 3>[1]`},
+		{"break and continue in try", "for i in y:\n    try:\n        break\n    except E:\n        continue",
+			`for i in __foriter__(y):
+    def <try 1>():
+        return "break"
+    def <except 3>(<exc 2>):
+        return "continue"
+    <flow 4> = __try__(<try 1>, (((lambda: E), <except 3>),), None, None)
+    if (<flow 4> != None):
+        if (<flow 4> == "break"):
+            break
+        if (<flow 4> == "continue"):
+            continue`},
+		{"with several items", "with m() as (a, b), n():\n    use(a)",
+			`<cells 0> = __module_cells__(("a", "b"))
+def <with 5>(<value 4>):
+    (<cells 0>.a, <cells 0>.b) = <value 4>
+    def <with 2>(<value 1>):
+        use(<cells 0>.a)
+    <flow 3> = __with__(n(), <with 2>)
+<flow 6> = __with__(m(), <with 5>)`},
+		{"raise from", "raise E from None",
+			`__raise__(E, None)`},
+		{"global declaration", "def f():\n    global g\n    g = 1",
+			`<cells 0> = __module_cells__(("g",))
+def f():
+    pass
+    <cells 0>.g = 1`},
+		{"nonlocal declaration", "def f():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1",
+			`def f():
+    <cells 1> = __cells__()
+    <cells 1>.n = 0
+    def inc():
+        pass
+        <cells 1>.n += 1`},
+		{"del name", "del x",
+			`<cells 0> = __module_cells__(("x",))
+__delname__(<cells 0>, "x")`},
+		{"starred target", "a, *b = c",
+			`(a, b) = __unpack__(c, 1, 0)`},
+		{"displays and formatting", "x = {1, *y}, {**d, \"k\": 1}, \"%d\" % n, \"{}\".format(v), f.__name__",
+			`x = (__set__(([1] + __iterlist__(y))), __dict_display__(d, {"k": 1}), __mod__("%d", n), __format_call__("{}", v), __attr__(f, "__name__"))`},
+		{"for else", "for k in range(3):\n    pass\nelse:\n    done()\n",
+			`<broke 1> = False
+for k in __foriter__(range(3)):
+    pass
+if (not <broke 1>):
+    done()`},
 	}
 	for _, test := range tests {
 		t.Run(test.name, func(t *testing.T) {

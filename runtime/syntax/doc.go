@@ -2,36 +2,108 @@
 // recursive-descent parser for the union of Starlark and the Python
 // subset that MindSpore-style model code uses. It produces the syntax
 // tree of go.starlark.net/syntax, which starlark.FileProgram resolves
-// and compiles.
+// and compiles. Every synthesised node carries the position of the
+// user's construct it stands for, so runtime errors point at the user's
+// line and column.
 //
-// Constructs that Starlark lacks are desugared into calls of runtime
-// builtins, which the host must predeclare:
+// # Desugaring
+//
+// Constructs that Starlark lacks become calls of runtime builtins,
+// which the host must predeclare. Names in angle brackets, such as
+// <try 3>, are hidden: they are not identifiers, so scripts cannot
+// refer to or collide with them.
 //
 //	import a.b.c              a = __import__("a.b.c")          (the top package a)
 //	import a.b as c           c = __import_module__("a.b")     (the module a.b)
 //	from a.b import x as y    y = __import_from__("a.b", "x")
 //	class C(B): body          C = __class__("C", (B,), <class C>, "doc")
 //	super() in a method       super(C, self)
-//	def with yield            return __generator__(__genbody__)
+//	def f with yield          return __generator__(<generator f>)
 //	yield v, yield from it    __yield__(v), __yield_from__(it)
-//	a ** b, a @ b             __pow__(a, b), __matmul__(a, b)
+//	(x for x in it)           __genexp__([x for x in it])
+//	for x in it               for x in __foriter__(it)      (also comprehensions)
+//	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
+//	x.format(...)             __format_call__(x, ...)
+//	x.__name__                __attr__(x, "__name__")       (also __qualname__,
+//	                                                       __class__, __doc__, __module__)
 //	t[i, 1:2, ...]            t[(i, slice(1, 2, None), Ellipsis)]
 //	assert c, msg             if not c: __assert_fail__(msg)   (msg is None when absent)
 //	del x[k], del a.b         __delitem__(x, k), __delattr__(a, "b")
+//	del x                     __delname__(<cells N>, "x")
 //	f"a{x!r:>8}b"             __fstring__(("a", (x, "r", ">8"), "b"))
+//	{a, *b}, {x for ...}      __set__([a, *b]), __set__([x for ...])
+//	{**d, "k": v}             __dict_display__(d, {"k": v})
+//	[a, *b], (a, *b)          [a] + __iterlist__(b), (a,) + __itertuple__(b)
+//	a, *b, c = v              a, b, c = __unpack__(v, 1, 1)
+//	f(*a, x, *b, **c, **d)    f(*((__itertuple__(a) + (x,)) + __itertuple__(b)), **__kwargs__(c, d))
+//	raise / raise X / from Y  __raise__() / __raise__(X) / __raise__(X, Y)
+//	try, with                 block functions and __try__, __with__ (below)
+//	for/while ... else        a hidden flag that break sets
 //
-// The contracts the runtime must implement:
+// Keyword arguments of a call move before *args, as Starlark requires.
+// A decorated def or class is followed by f = d1(d2(f)); when a
+// decorator mentions the name it decorates, as @x.setter does, the
+// decorator expressions are first bound to hidden variables so they see
+// the old value. Type annotations, the positional-only marker and
+// keyword arguments in a class header are dropped.
+//
+// # Block functions: try and with
+//
+// A Go builtin can catch an error only from a callable it calls, so the
+// body of each try, except, else, finally and with block becomes a
+// nested def, a block function:
+//
+//	def <try 1>(): body
+//	def <except 2>(<exc 3>): e = <exc 3>; handler
+//	def <else 4>(): ...
+//	def <finally 5>(): ...
+//	<flow 6> = __try__(<try 1>, ((lambda: (E1, E2), <except 2>),), <else 4>, <finally 5>)
+//	if <flow 6> != None: ...dispatch
+//
+// A with statement becomes def <with 1>(<value 2>): target = <value 2>;
+// body, then <flow 3> = __with__(manager, <with 1>); several items nest.
+//
+// A block function is transparent: the names it binds belong to the
+// enclosing def or module. A return, break or continue that leaves it
+// becomes a status value that it returns: ("return", v), "break" or
+// "continue". Falling off the end returns None. The code after the
+// runtime call dispatches on that value: a break or continue whose loop
+// is in the current function runs there, a return at def level returns
+// the carried value, and inside another block function the status is
+// returned again.
+//
+// # Cells: assignments that cross function boundaries
+//
+// Starlark cannot assign a variable of an enclosing function or of the
+// module from a nested function. So every name that a block function
+// assigns, that a global or nonlocal declaration names, or that
+// "del name" deletes lives in a cell object instead: the scope pass
+// (scopes.go, rewrite.go) rewrites each use of it into <cells N>.name,
+// where N is the nesting depth of the def that owns it (0 for the
+// module). A def with celled names starts with <cells N> = __cells__()
+// and copies its celled parameters into the cells; the module starts
+// with <cells 0> = __module_cells__(("name", ...)). Assignments made
+// before an exception are therefore kept, as in Python. Names that stay
+// ordinary Starlark variables are untouched.
+//
+// The same pass makes methods resolve names past the class body, as
+// Python does: a class-body name that a method also uses is held in the
+// class body as <class attr name>.
+//
+// # Runtime contracts
 //
 //   - __class__(name, bases, body, doc) calls body with no arguments.
 //     body returns a dict of the names the class body bound, in
 //     first-binding order; doc is "" when the class has no docstring.
 //   - __generator__(genbody) returns an iterator that runs genbody, a
 //     function of no arguments, and produces each value genbody passes
-//     to __yield__ or, element by element, to __yield_from__. The value
-//     genbody returns is the generator's return value.
+//     to __yield__ or, element by element, to __yield_from__.
+//   - __genexp__(list) returns an iterator over the list. NOTE: the
+//     values of a generator expression are computed eagerly.
+//   - __foriter__(x) returns the characters of a str and x otherwise.
 //   - __chain__(x0, op1, f1, op2, f2, ...) compares a chain: with left =
 //     x0, for each pair it calls f with no arguments to get right,
 //     applies op (one of "<", "<=", ">", ">=", "==", "!=", "in",
@@ -40,19 +112,33 @@
 //     right. It returns the last result.
 //   - __fstring__(parts) formats a tuple that alternates literal strings
 //     and (value, conversion, spec) tuples, starting and ending with a
-//     string. conversion is "", "r", "s" or "a"; spec is a format spec
-//     without nested fields.
+//     string. conversion is "", "r", "s" or "a"; spec is a format spec,
+//     or an __fstring__ call when the spec has nested fields.
+//   - __try__(body, handlers, orelse, final) calls body. When it raises,
+//     the first handler whose types function (None for a bare except)
+//     returns a matching class or tuple of classes is called with the
+//     exception. orelse runs when body did not raise, and final always
+//     runs; an exception or status value from final replaces the
+//     outcome. It returns the status value of the block that decided the
+//     outcome, or raises.
+//   - __with__(manager, body) calls manager.__enter__(), body(value) and
+//     manager.__exit__(type, exc, None), which suppresses the exception
+//     when it returns a true value; it returns body's status value.
+//   - __raise__() re-raises the exception being handled, __raise__(x)
+//     raises x (a class is instantiated) and __raise__(x, y) also sets
+//     x.__cause__ = y.
+//   - __cells__() returns an empty cells object; __module_cells__(names)
+//     returns the module's, which a REPL may start from earlier globals.
+//     Reading an unset attribute of cells raises NameError (module) or
+//     UnboundLocalError (def). __delname__(cells, "x") unbinds x.
 //   - slice(lo, hi, step) and Ellipsis are the index values of a tuple
-//     index. A lone slice t[a:b] stays a Starlark slice expression. As an
+//     index. A lone slice t[a:b] stays a Starlark slice expression; as an
 //     assignment target it becomes t[slice(a, b, None)] instead.
 //
-// A decorated def or class is followed by f = d1(d2(f)). When a
-// decorator mentions the name it decorates, as @x.setter does, the
-// decorator expressions are first bound to hidden variables so they see
-// the old value, as in Python. Type annotations, the positional-only
-// marker and keyword arguments in a class header are dropped.
+// # Not supported
 //
-// Constructs not supported yet (try, with, raise, global, nonlocal,
-// async, await, match, :=, set displays, del of a name, yield as a
-// value) are rejected with a *SyntaxError at their position.
+// async and await, match, assignment expressions (:=), yield as a
+// value, except*, from ... import *, relative imports, complex literals
+// and Python 2 print are rejected with a *SyntaxError that names the
+// construct at its position.
 package syntax

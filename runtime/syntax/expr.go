@@ -32,13 +32,13 @@ func (p *parser) startsExpr() bool {
 // parseTestList parses one or more comma-separated expressions; with a
 // comma the result is a tuple without parentheses.
 func (p *parser) parseTestList() starsyntax.Expr {
-	first := p.parseTest()
+	first := p.parseStarredTest()
 	if !p.isOp(",") {
 		return first
 	}
 	list := []starsyntax.Expr{first}
 	for p.acceptOp(",") && p.startsExpr() {
-		list = append(list, p.parseTest())
+		list = append(list, p.parseStarredTest())
 	}
 	return &starsyntax.TupleExpr{List: list}
 }
@@ -120,9 +120,12 @@ func (p *parser) parseBinary(level int) starsyntax.Expr {
 		}
 		p.next()
 		y := p.parseBinary(level + 1)
-		if t.text == "@" {
+		switch t.text {
+		case "@":
 			x = p.call("__matmul__", p.pos(t), x, y)
-		} else {
+		case "%":
+			x = p.call("__mod__", p.pos(t), x, y)
+		default:
 			x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(t), Op: binaryTokens[t.text], Y: y}
 		}
 	}
@@ -235,16 +238,16 @@ func (p *parser) parseNameAtom(t token) starsyntax.Expr {
 }
 
 // parseParenthesized parses (), (x), (x,), (x, y) and the generator
-// expression (x for ...), which becomes a list comprehension.
+// expression (x for ...), which becomes __genexp__([x for ...]).
 func (p *parser) parseParenthesized() starsyntax.Expr {
 	lparen := p.next()
 	if p.isOp(")") {
 		rparen := p.next()
 		return &starsyntax.TupleExpr{Lparen: p.pos(lparen), Rparen: p.pos(rparen)}
 	}
-	first := p.parseTest()
+	first := p.parseStarredTest()
 	if p.isKw("for") {
-		return p.parseComprehension(lparen, first, ")")
+		return p.call("__genexp__", p.pos(lparen), p.parseComprehension(lparen, first, ")"))
 	}
 	if !p.isOp(",") {
 		rparen := p.expectOp(")")
@@ -252,7 +255,7 @@ func (p *parser) parseParenthesized() starsyntax.Expr {
 	}
 	list := []starsyntax.Expr{first}
 	for p.acceptOp(",") && !p.isOp(")") {
-		list = append(list, p.parseTest())
+		list = append(list, p.parseStarredTest())
 	}
 	rparen := p.expectOp(")")
 	return &starsyntax.TupleExpr{Lparen: p.pos(lparen), List: list, Rparen: p.pos(rparen)}
@@ -264,43 +267,98 @@ func (p *parser) parseList() starsyntax.Expr {
 		rbrack := p.next()
 		return &starsyntax.ListExpr{Lbrack: p.pos(lbrack), Rbrack: p.pos(rbrack)}
 	}
-	first := p.parseTest()
+	first := p.parseStarredTest()
 	if p.isKw("for") {
 		return p.parseComprehension(lbrack, first, "]")
 	}
 	list := []starsyntax.Expr{first}
 	for p.acceptOp(",") && !p.isOp("]") {
-		list = append(list, p.parseTest())
+		list = append(list, p.parseStarredTest())
 	}
 	rbrack := p.expectOp("]")
 	return &starsyntax.ListExpr{Lbrack: p.pos(lbrack), List: list, Rbrack: p.pos(rbrack)}
 }
 
-// parseDictOrSet parses a dict display or dict comprehension. Set
-// displays and set comprehensions are rejected.
+// parseDictOrSet parses a dict or set display or comprehension. A set
+// display {a, *b} becomes __set__([a, *b]), a set comprehension
+// __set__([x for ...]), and a dict display with "**" items
+// __dict_display__(d1, {"k": v}, d2, ...), which merges them in order.
 func (p *parser) parseDictOrSet() starsyntax.Expr {
 	lbrace := p.next()
-	dict := &starsyntax.DictExpr{Lbrace: p.pos(lbrace)}
-	for !p.isOp("}") {
-		if p.isOp("**") {
-			p.fail(*p.tok(), "dict unpacking ('**') in a dict display is not supported; use dict(a, **b)")
-		}
-		key := p.parseTest()
+	if p.isOp("}") {
+		rbrace := p.next()
+		return &starsyntax.DictExpr{Lbrace: p.pos(lbrace), Rbrace: p.pos(rbrace)}
+	}
+	if !p.isOp("**") {
+		first := p.parseStarredTest()
 		if !p.isOp(":") {
-			p.failAt(p.pos(lbrace), "set displays are not supported yet; use set([...])")
+			return p.parseSetRest(lbrace, first)
 		}
-		colon := p.next()
-		entry := &starsyntax.DictEntry{Key: key, Colon: p.pos(colon), Value: p.parseTest()}
-		if len(dict.List) == 0 && p.isKw("for") {
-			return p.parseComprehension(lbrace, entry, "}")
+		return p.parseDictRest(lbrace, first)
+	}
+	return p.parseDictRest(lbrace, nil)
+}
+
+// parseDictRest parses a dict display or comprehension whose first key,
+// when not nil, is already parsed.
+func (p *parser) parseDictRest(lbrace token, firstKey starsyntax.Expr) starsyntax.Expr {
+	pos := p.pos(lbrace)
+	dict := &starsyntax.DictExpr{Lbrace: pos}
+	var parts []starsyntax.Expr
+	key := firstKey
+	for {
+		if key == nil && p.isOp("**") {
+			p.next()
+			if len(dict.List) > 0 {
+				parts = append(parts, dict)
+				dict = &starsyntax.DictExpr{Lbrace: pos, Rbrace: pos}
+			}
+			parts = append(parts, p.parseBitOr())
+		} else {
+			if key == nil {
+				key = p.parseTest()
+			}
+			if isUnary(key, starsyntax.STAR) {
+				p.failAt(starsyntax.Start(key), "a starred expression cannot be a dict key")
+			}
+			colon := p.expectOp(":")
+			entry := &starsyntax.DictEntry{Key: key, Colon: p.pos(colon), Value: p.parseTest()}
+			if len(dict.List) == 0 && len(parts) == 0 && p.isKw("for") {
+				return p.parseComprehension(lbrace, entry, "}")
+			}
+			dict.List = append(dict.List, entry)
 		}
-		dict.List = append(dict.List, entry)
-		if !p.acceptOp(",") {
+		key = nil
+		if !p.acceptOp(",") || p.isOp("}") {
 			break
 		}
 	}
-	dict.Rbrace = p.pos(p.expectOp("}"))
-	return dict
+	rbrace := p.pos(p.expectOp("}"))
+	dict.Rbrace = rbrace
+	if len(parts) == 0 {
+		return dict
+	}
+	if len(dict.List) > 0 {
+		parts = append(parts, dict)
+	}
+	return p.call("__dict_display__", pos, parts...)
+}
+
+// parseSetRest parses a set display or comprehension after its first
+// element.
+func (p *parser) parseSetRest(lbrace token, first starsyntax.Expr) starsyntax.Expr {
+	pos := p.pos(lbrace)
+	if p.isKw("for") {
+		comp := p.parseComprehension(lbrace, first, "}").(*starsyntax.Comprehension)
+		comp.Curly = false
+		return p.call("__set__", pos, comp)
+	}
+	list := &starsyntax.ListExpr{Lbrack: pos, List: []starsyntax.Expr{first}}
+	for p.acceptOp(",") && !p.isOp("}") {
+		list.List = append(list.List, p.parseStarredTest())
+	}
+	list.Rbrack = p.pos(p.expectOp("}"))
+	return p.call("__set__", pos, list)
 }
 
 // parseComprehension parses the for and if clauses after body up to the
@@ -353,11 +411,18 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 	if id, ok := fn.(*starsyntax.Ident); ok && id.Name == "super" && len(args) == 0 {
 		args = p.superArgs(id.NamePos)
 	}
+	if dot, ok := fn.(*starsyntax.DotExpr); ok && dot.Name.Name == "format" {
+		// x.format(...) becomes __format_call__(x, ...), which applies
+		// Python's str.format when x is a str.
+		fn = p.ident("__format_call__", dot.NamePos)
+		args = append([]starsyntax.Expr{dot.X}, args...)
+	}
+	args = p.normalizeArgs(args)
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: args, Rparen: p.pos(rparen)}
 }
 
 // finishGeneratorCall parses f(x for x in y), passing the generator
-// expression as a list comprehension.
+// expression as __genexp__([x for ...]).
 func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body starsyntax.Expr) starsyntax.Expr {
 	switch body := body.(type) {
 	case *starsyntax.UnaryExpr:
@@ -371,7 +436,8 @@ func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body star
 	}
 	comp := p.parseComprehension(lparen, body, ")")
 	end := comp.(*starsyntax.Comprehension).Rbrack
-	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: []starsyntax.Expr{comp}, Rparen: end}
+	genexp := p.call("__genexp__", p.pos(lparen), comp)
+	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: []starsyntax.Expr{genexp}, Rparen: end}
 }
 
 func (p *parser) parseArgument() starsyntax.Expr {

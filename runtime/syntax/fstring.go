@@ -170,9 +170,10 @@ func (p *parser) parseFStringField(c *cursor, raw bool, open starsyntax.Position
 		c.advance()
 	}
 	spec := ""
+	var specExpr starsyntax.Expr
 	if c.at(0) == ':' {
 		c.advance()
-		spec = p.scanFormatSpec(c, raw)
+		spec, specExpr = p.scanFormatSpec(c, raw, open)
 	}
 	if c.at(0) != '}' {
 		p.failAt(open, "f-string: expecting '}'")
@@ -183,7 +184,10 @@ func (p *parser) parseFStringField(c *cursor, raw bool, open starsyntax.Position
 	if debugText != "" && conversion == "" && spec == "" {
 		conversion = "r"
 	}
-	return p.tuple(open, value, p.str(conversion, open), p.str(spec, open))
+	if specExpr == nil {
+		specExpr = p.str(spec, open)
+	}
+	return p.tuple(open, value, p.str(conversion, open), specExpr)
 }
 
 // scanFieldExpr advances c to the end of a field's expression: the first
@@ -240,17 +244,44 @@ func prevByte(c *cursor) byte {
 	return 0
 }
 
-// scanFormatSpec reads a format spec up to the closing "}".
-func (p *parser) scanFormatSpec(c *cursor, raw bool) string {
+// scanFormatSpec reads a format spec up to the closing "}". A spec with
+// nested replacement fields, such as {x:{width}d}, is returned as an
+// expression, __fstring__(("", (width, "", ""), "d")), that the runtime
+// evaluates to the spec text; a plain spec is returned as text with a
+// nil expression.
+func (p *parser) scanFormatSpec(c *cursor, raw bool, open starsyntax.Position) (string, starsyntax.Expr) {
 	start := *c
-	for !c.done() && c.at(0) != '}' {
-		if c.at(0) == '{' {
-			p.failAt(p.cursorPos(c), "f-string: nested replacement fields in a format spec are not supported yet")
-		}
-		c.advance()
-	}
+	var parts []starsyntax.Expr
+	literal := *c
 	lx := &lexer{filename: *p.filename}
-	return lx.decodeString(c.body[start.i:c.i], raw, false, start.line, start.col)
+	for !c.done() && c.at(0) != '}' {
+		if c.at(0) != '{' {
+			c.advance()
+			continue
+		}
+		parts = append(parts, p.str(lx.decodeString(c.body[literal.i:c.i], raw, false, literal.line, literal.col), open))
+		nestedOpen := p.cursorPos(c)
+		c.advance()
+		exprStart := *c
+		p.scanFieldExpr(c, nestedOpen)
+		if c.at(0) != '}' {
+			p.failAt(p.cursorPos(c), "f-string: a nested replacement field in a format spec takes no conversion or spec")
+		}
+		text := c.body[exprStart.i:c.i]
+		if strings.TrimSpace(text) == "" {
+			p.failAt(nestedOpen, "f-string: empty expression not allowed")
+		}
+		value := p.parseFieldExpr(text, exprStart.line, exprStart.col)
+		parts = append(parts, p.tuple(nestedOpen, value, p.str("", nestedOpen), p.str("", nestedOpen)))
+		c.advance()
+		literal = *c
+	}
+	text := lx.decodeString(c.body[literal.i:c.i], raw, false, literal.line, literal.col)
+	if parts == nil {
+		return lx.decodeString(c.body[start.i:c.i], raw, false, start.line, start.col), nil
+	}
+	parts = append(parts, p.str(text, open))
+	return "", p.call("__fstring__", open, p.tuple(open, parts...))
 }
 
 // parseFieldExpr parses the expression text of a replacement field,

@@ -20,7 +20,7 @@ const parseTimeout = 10 * time.Second
 // internal failure, and that every tree Parse returns carries positions
 // and compiles without panicking in go.starlark.net.
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{"testdata/programs/*.py", "testdata/starlark/*.star", "testdata/fuzz_seeds/*.py"} {
+	for _, pattern := range []string{"testdata/programs/*.py", "testdata/starlark/*.star", "testdata/fuzz_seeds/*.py", "../testdata/lang/*.py"} {
 		paths, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)

@@ -31,18 +31,21 @@ func (p *parser) parseYield() starsyntax.Stmt {
 // generatorBody moves a generator function's body into a nested
 // function that the runtime drives:
 //
-//	def __genbody__():
+//	def <generator f>():
 //	    body...
-//	return __generator__(__genbody__)
+//	return __generator__(<generator f>)
 //
+// The nested function's name is not an identifier, so user code cannot
+// refer to it, and the runtime shows its frames as frames of f.
 // The nested function reads the parameters through its closure. A parameter that
-// the body rebinds would become a local of __genbody__ and be unbound on
+// the body rebinds would become a local of the nested function and be unbound on
 // first read, so such parameters are passed in as defaults instead:
-// def __genbody__(n=n). __generator__ still calls it with no arguments.
-func (p *parser) generatorBody(params []starsyntax.Expr, body []starsyntax.Stmt, pos starsyntax.Position) []starsyntax.Stmt {
+// def <generator f>(n=n). __generator__ still calls it with no arguments.
+func (p *parser) generatorBody(name string, params []starsyntax.Expr, body []starsyntax.Stmt, pos starsyntax.Position, decls map[string]declaration) []starsyntax.Stmt {
+	bodyName := "<generator " + name + ">"
 	rebound := map[string]bool{}
 	for _, name := range boundNames(body) {
-		rebound[name] = true
+		rebound[name] = decls[name].kind == 0
 	}
 	var genParams []starsyntax.Expr
 	for _, name := range paramNames(params) {
@@ -52,13 +55,13 @@ func (p *parser) generatorBody(params []starsyntax.Expr, body []starsyntax.Stmt,
 	}
 	inner := &starsyntax.DefStmt{
 		Def:    pos,
-		Name:   p.ident("__genbody__", pos),
+		Name:   p.ident(bodyName, pos),
 		Lparen: pos,
 		Params: genParams,
 		Rparen: pos,
 		Body:   body,
 	}
-	ret := &starsyntax.ReturnStmt{Return: pos, Result: p.call("__generator__", pos, p.ident("__genbody__", pos))}
+	ret := &starsyntax.ReturnStmt{Return: pos, Result: p.call("__generator__", pos, p.ident(bodyName, pos))}
 	return []starsyntax.Stmt{inner, ret}
 }
 

@@ -51,8 +51,8 @@ func parseFile(filename string, raw []byte) (f *starsyntax.File, err error) {
 	if err != nil {
 		panic(err)
 	}
-	p := &parser{filename: &filename, toks: toks, scope: &scope{kind: moduleScope}}
-	stmts := p.parseFileStatements()
+	p := &parser{filename: &filename, toks: toks, scope: &scope{kind: moduleScope}, decls: map[*starsyntax.DefStmt]map[string]declaration{}}
+	stmts := p.resolveCells(p.parseFileStatements())
 	return &starsyntax.File{Path: filename, Stmts: stmts, Options: fileOptions()}, nil
 }
 
@@ -85,6 +85,7 @@ type scope struct {
 	className  string // for classScope
 	firstParam string // for defScope: first positional parameter, or ""
 	generator  bool   // for defScope: the body contains yield
+	decls      map[string]declaration
 }
 
 // parser is a recursive-descent parser over a token slice.
@@ -94,6 +95,20 @@ type parser struct {
 	i        int
 	scope    *scope
 	depth    int // current expression nesting
+
+	loops  []loopCtx // loops open in the current def, module or block function
+	block  *blockCtx // innermost block function being parsed, nil outside one
+	hidden int       // counter for fresh hidden names
+	decls  map[*starsyntax.DefStmt]map[string]declaration
+}
+
+// enterFunction starts the body of a def or class, where loops and
+// blocks of the enclosing code are out of reach. The returned function
+// restores them.
+func (p *parser) enterFunction() func() {
+	loops, block := p.loops, p.block
+	p.loops, p.block = nil, nil
+	return func() { p.loops, p.block = loops, block }
 }
 
 func (p *parser) tok() *token { return &p.toks[p.i] }
@@ -178,7 +193,7 @@ func (p *parser) fail(t token, format string, args ...any) {
 func (p *parser) unexpected(expected string) {
 	t := *p.tok()
 	if t.kind == tOp && t.text == ":=" {
-		p.fail(t, "assignment expressions (':=') are not supported yet")
+		p.fail(t, "assignment expressions (':=') are not supported")
 	}
 	if t.kind == tName {
 		if msg, ok := unsupportedKeywords[t.text]; ok {

@@ -40,7 +40,7 @@ func TestRuntimeErrorPositions(t *testing.T) {
 		{"inside an equality in an assert", "x = [1]\nassert x >= 'a', 'msg'\n", "<toplevel>", 2, 10},
 		{"inside a comparison chain", "x = 1\ny = 0 <= x < 'a'\n", "<toplevel>", 2, 7},
 		{"inside a chain operand", "x = 1\ny = 0 <= x < 1 // 0\n", "lambda", 2, 16},
-		{"inside a generator", "def g():\n    yield 1\n    yield 1 // 0\nlist(g())\n", "__genbody__", 3, 13},
+		{"inside a generator", "def g():\n    yield 1\n    yield 1 // 0\nlist(g())\n", "<generator g>", 3, 13},
 		{"inside a power", "x = 2 ** 'a'\n", "<toplevel>", 1, 7},
 		{"inside an f-string field", "x = 1\ny = f'{x + \"s\"}'\n", "<toplevel>", 2, 10},
 		{"inside a decorator", "def d(f):\n    return 1 // 0\n@d\ndef f(): pass\n", "d", 2, 14},

@@ -371,7 +371,14 @@ func standins() starlark.StringDict {
 		"staticmethod": builtin("staticmethod", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return args[0], nil
 		}),
+		"__mod__": builtin("__mod__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			return starlark.Binary(starsyntax.PERCENT, args[0], args[1])
+		}),
 	}
+	for name, fn := range blockStandins() {
+		env[name] = fn
+	}
+
 	return env
 }
 

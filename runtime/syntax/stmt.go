@@ -7,20 +7,15 @@ import (
 	starsyntax "go.starlark.net/syntax"
 )
 
-// unsupportedKeywords maps each Python keyword whose statement or
-// expression is not supported yet to the error that names it. Adding
+// unsupportedKeywords maps each Python keyword that cannot start a
+// statement or expression here to the error that names it. Adding
 // support for one means removing it here and adding a case to
 // parseStatement or parseSmallStatement.
 var unsupportedKeywords = map[string]string{
-	"try":      "'try' statements are not supported yet",
-	"except":   "'except' is only valid after 'try', and 'try' statements are not supported yet",
-	"finally":  "'finally' is only valid after 'try', and 'try' statements are not supported yet",
-	"with":     "'with' statements are not supported yet",
-	"raise":    "'raise' statements are not supported yet",
-	"global":   "'global' statements are not supported yet",
-	"nonlocal": "'nonlocal' statements are not supported yet",
-	"async":    "'async' functions and statements are not supported yet",
-	"await":    "'await' expressions are not supported yet",
+	"except":  "'except' is only valid after 'try'",
+	"finally": "'finally' is only valid after 'try'",
+	"async":   "'async' functions and statements are not supported",
+	"await":   "'await' expressions are not supported",
 }
 
 func (p *parser) parseFileStatements() []starsyntax.Stmt {
@@ -50,9 +45,13 @@ func (p *parser) parseStatement() []starsyntax.Stmt {
 		case "if":
 			return []starsyntax.Stmt{p.parseIf()}
 		case "while":
-			return []starsyntax.Stmt{p.parseWhile()}
+			return p.parseWhile()
 		case "for":
-			return []starsyntax.Stmt{p.parseFor()}
+			return p.parseFor()
+		case "try":
+			return p.parseTry()
+		case "with":
+			return p.parseWith()
 		case "def":
 			return p.parseDef(nil)
 		case "class":
@@ -91,7 +90,11 @@ func (p *parser) parseSmallStatement() []starsyntax.Stmt {
 		p.next()
 		return []starsyntax.Stmt{p.pass(p.pos(t))}
 	case "break", "continue":
-		return []starsyntax.Stmt{p.parseBranch()}
+		return p.parseBranch()
+	case "raise":
+		return []starsyntax.Stmt{p.parseRaise()}
+	case "global", "nonlocal":
+		return p.parseDeclaration()
 	case "return":
 		return []starsyntax.Stmt{p.parseReturn()}
 	case "import":
@@ -154,37 +157,47 @@ func (p *parser) parseIf() starsyntax.Stmt {
 	return stmt
 }
 
-func (p *parser) parseWhile() starsyntax.Stmt {
+func (p *parser) parseWhile() []starsyntax.Stmt {
 	whileTok := p.next()
 	cond := p.parseTest()
 	p.expectOp(":")
-	body := p.parseBlock("'while' statement", whileTok.line)
-	if p.isKw("else") {
-		p.fail(*p.tok(), "'while ... else' is not supported yet")
-	}
-	return &starsyntax.WhileStmt{While: p.pos(whileTok), Cond: cond, Body: body}
+	pre, body, post := p.parseLoopBody("'while' statement", whileTok)
+	loop := &starsyntax.WhileStmt{While: p.pos(whileTok), Cond: cond, Body: body}
+	return append(append(pre, loop), post...)
 }
 
-func (p *parser) parseFor() starsyntax.Stmt {
+func (p *parser) parseFor() []starsyntax.Stmt {
 	forTok := p.next()
-	vars := p.target(p.parseTargetList(), true)
+	vars := p.parseTargetList()
 	p.expectKw("in")
 	x := p.parseTestList()
 	p.expectOp(":")
-	body := p.parseBlock("'for' statement", forTok.line)
-	if p.isKw("else") {
-		p.fail(*p.tok(), "'for ... else' is not supported yet")
-	}
-	return &starsyntax.ForStmt{For: p.pos(forTok), Vars: vars, X: x, Body: body}
+	pre, body, post := p.parseLoopBody("'for' statement", forTok)
+	vars, body = p.forTarget(vars, body)
+	loop := &starsyntax.ForStmt{For: p.pos(forTok), Vars: vars, X: x, Body: body}
+	return append(append(pre, loop), post...)
 }
 
-func (p *parser) parseBranch() starsyntax.Stmt {
+// parseBranch parses break or continue. Inside a block function whose
+// loop is outside the block, it becomes "return <status>".
+func (p *parser) parseBranch() []starsyntax.Stmt {
 	t := p.next()
-	tok := starsyntax.BREAK
-	if t.text == "continue" {
-		tok = starsyntax.CONTINUE
+	pos := p.pos(t)
+	if len(p.loops) > 0 {
+		if t.text == "break" {
+			return p.breakStmts(pos)
+		}
+		return []starsyntax.Stmt{&starsyntax.BranchStmt{Token: starsyntax.CONTINUE, TokenPos: pos}}
 	}
-	return &starsyntax.BranchStmt{Token: tok, TokenPos: p.pos(t)}
+	if p.block == nil || p.block.outerLoops == 0 {
+		p.fail(t, "'%s' outside loop", t.text)
+	}
+	if t.text == "break" {
+		p.block.signals.breaks = true
+		return []starsyntax.Stmt{p.leaveBlockStmt(pos, p.str(flowBreak, pos))}
+	}
+	p.block.signals.continues = true
+	return []starsyntax.Stmt{p.leaveBlockStmt(pos, p.str(flowContinue, pos))}
 }
 
 func (p *parser) parseReturn() starsyntax.Stmt {
@@ -195,6 +208,14 @@ func (p *parser) parseReturn() starsyntax.Stmt {
 	stmt := &starsyntax.ReturnStmt{Return: p.pos(t)}
 	if p.startsExpr() {
 		stmt.Result = p.parseTestList()
+	}
+	if p.block != nil {
+		p.block.signals.returns = true
+		var value starsyntax.Expr = p.none(p.pos(t))
+		if stmt.Result != nil {
+			value = stmt.Result
+		}
+		stmt.Result = p.tuple(p.pos(t), p.str(flowReturn, p.pos(t)), value)
 	}
 	return stmt
 }
@@ -227,7 +248,7 @@ func (p *parser) checkMatchStatement() {
 		if t.kind == tNewline || t.kind == tEOF {
 			last := p.peek(k - 1)
 			if last.kind == tOp && last.text == ":" {
-				p.fail(*p.tok(), "'match' statements are not supported yet")
+				p.fail(*p.tok(), "'match' statements are not supported")
 			}
 			return
 		}

@@ -161,3 +161,19 @@ print(d == d, d == Declines(), d is d, d is Declines())
 print(None is None, 1 is 1, "a" is "a", [] is [], () is ())
 print(2 ** 10, 2 ** -2, 2.0 ** 0.5, (-2) ** 3, True ** 2)
 print(NotImplemented is NotImplemented, repr(NotImplemented))
+
+
+class Tag:
+    def __add__(self, o):
+        return "Tag.__add__"
+
+    def __radd__(self, o):
+        return "Tag.__radd__"
+
+
+class SubTag(Tag):
+    pass
+
+
+print(Tag() + SubTag(), SubTag() + Tag(), 1 + SubTag())
+print(sorted([Num(3), Num(1), Num(2)]), max([Num(3), Num(5)]))

@@ -1,0 +1,24 @@
+# Reference case dense_forward; written by gen_reference.py.
+import math
+import numpy as np
+import mindspore as ms
+import mindspore.nn as nn
+import mindspore.ops as ops
+from mindspore import Tensor, Parameter, ParameterTuple
+from mindspore.common.initializer import Normal, Uniform, TruncatedNormal, XavierUniform, XavierNormal, HeUniform, HeNormal, Zero, One, Constant
+
+out = {}
+W = Tensor(np.array([[1.690525703800356, -0.4659373705408328, 0.0328201636785844], [0.40751628299650783, -0.7889230286257386, 0.00206557290594813], [-0.0008903858579313628, -1.7547243063454208, 1.0176580056634932], [0.6004985159195494, -0.6254289739667597, -0.17154826119572117]], np.float32))
+B = Tensor(np.array([0.5052993741967516, -0.261356415191647, -0.2427490786725466, -1.4532414124907906], np.float32))
+x = Tensor(np.array([[0.5545803118918878, 0.12388090528703843, 0.2744599237599636], [-1.5265245318698402, 1.6506996911864755, 0.15433553545635803]], np.float32))
+x3 = Tensor(np.array([[[-0.3871399432863881, 2.029072220761112, -0.04538602986064609], [-1.4506786991465748, -0.4052278554276867, -2.2883151019717225], [1.0493965493432547, -0.41647431852001854, -0.7425535252045677], [1.0724701315754954, -1.6510755894058389, 0.535429356326091], [-2.0644148031211755, -0.6621593396668087, -1.2042198455997326]], [[1.461975627213524, 1.7661608779293339, -0.3294137519130651], [0.8407332421435357, -0.17998640125235033, 0.5680618873279819], [-0.7528371964214647, -1.708339203167056, -1.803098658479741], [0.38312185175751196, 2.2475950528076996, 0.269411630507887], [-0.5246046194008523, 1.9120188623319405, 0.23730184663719345]]], np.float32))
+for act in [None, "relu", "sigmoid", "tanh", "softmax", "logsoftmax", nn.Tanh()]:
+    net = nn.Dense(3, 4, weight_init=W, bias_init=B, activation=act)
+    key = "cell"
+    if act is None:
+        key = "none"
+    elif isinstance(act, str):
+        key = act
+    out[key] = net(x)
+out["rank3"] = nn.Dense(3, 4, W, B)(x3)
+out["no_bias"] = nn.Dense(3, 4, W, has_bias=False)(x)

@@ -1,0 +1,72 @@
+# Reference case initializers; written by gen_reference.py.
+import math
+import numpy as np
+import mindspore as ms
+import mindspore.nn as nn
+import mindspore.ops as ops
+from mindspore import Tensor, Parameter, ParameterTuple
+from mindspore.common.initializer import Normal, Uniform, TruncatedNormal, XavierUniform, XavierNormal, HeUniform, HeNormal, Zero, One, Constant
+
+out = {}
+shape_in, shape_out = 6, 5
+ms.set_seed(100)
+out["zeros"] = nn.Dense(shape_in, shape_out, weight_init='zeros').weight.asnumpy()
+ms.set_seed(101)
+out["Zero"] = nn.Dense(shape_in, shape_out, weight_init=Zero()).weight.asnumpy()
+ms.set_seed(102)
+out["ones"] = nn.Dense(shape_in, shape_out, weight_init='ones').weight.asnumpy()
+ms.set_seed(103)
+out["One"] = nn.Dense(shape_in, shape_out, weight_init=One()).weight.asnumpy()
+ms.set_seed(104)
+out["Constant"] = nn.Dense(shape_in, shape_out, weight_init=Constant(0.7)).weight.asnumpy()
+ms.set_seed(105)
+out["number"] = nn.Dense(shape_in, shape_out, weight_init=0.25).weight.asnumpy()
+ms.set_seed(106)
+out["normal"] = nn.Dense(shape_in, shape_out, weight_init='normal').weight.asnumpy()
+ms.set_seed(107)
+out["Normal"] = nn.Dense(shape_in, shape_out, weight_init=Normal(0.2, 1.0)).weight.asnumpy()
+ms.set_seed(108)
+out["uniform"] = nn.Dense(shape_in, shape_out, weight_init='uniform').weight.asnumpy()
+ms.set_seed(109)
+out["Uniform"] = nn.Dense(shape_in, shape_out, weight_init=Uniform(0.3)).weight.asnumpy()
+ms.set_seed(110)
+out["truncatedNormal"] = nn.Dense(shape_in, shape_out, weight_init='truncatedNormal').weight.asnumpy()
+ms.set_seed(111)
+out["TruncatedNormal"] = nn.Dense(shape_in, shape_out, weight_init=TruncatedNormal(1.5)).weight.asnumpy()
+ms.set_seed(112)
+out["xavier_uniform"] = nn.Dense(shape_in, shape_out, weight_init='xavier_uniform').weight.asnumpy()
+ms.set_seed(113)
+out["XavierUniform"] = nn.Dense(shape_in, shape_out, weight_init=XavierUniform(2.0)).weight.asnumpy()
+ms.set_seed(114)
+out["xavier_normal"] = nn.Dense(shape_in, shape_out, weight_init='xavier_normal').weight.asnumpy()
+ms.set_seed(115)
+out["XavierNormal"] = nn.Dense(shape_in, shape_out, weight_init=XavierNormal(0.5)).weight.asnumpy()
+ms.set_seed(116)
+out["he_uniform"] = nn.Dense(shape_in, shape_out, weight_init='he_uniform').weight.asnumpy()
+ms.set_seed(117)
+out["HeUniform_fan_out"] = nn.Dense(shape_in, shape_out, weight_init=HeUniform(mode='fan_out')).weight.asnumpy()
+ms.set_seed(118)
+out["HeUniform_slope"] = nn.Dense(shape_in, shape_out, weight_init=HeUniform(negative_slope=math.sqrt(5))).weight.asnumpy()
+ms.set_seed(119)
+out["he_normal"] = nn.Dense(shape_in, shape_out, weight_init='HE_NORMAL').weight.asnumpy()
+ms.set_seed(120)
+out["HeNormal_tanh"] = nn.Dense(shape_in, shape_out, weight_init=HeNormal(nonlinearity='tanh')).weight.asnumpy()
+ms.set_seed(121)
+out["identity"] = nn.Dense(shape_in, shape_out, weight_init='identity').weight.asnumpy()
+ms.set_seed(7)
+d = nn.Dense(6, 5, weight_init=None, bias_init=None)
+out["none_weight"] = d.weight.asnumpy()
+out["none_bias"] = d.bias.asnumpy()
+ms.set_seed(8)
+d = nn.Dense(6, 5)
+out["default_weight"] = d.weight.asnumpy()
+out["default_bias"] = d.bias.asnumpy()
+ms.set_seed(9)
+from mindspore.common.initializer import initializer
+out["orthogonal"] = initializer('orthogonal', [3, 5])
+ms.set_seed(10)
+out["variance_scaling"] = initializer('varianceScaling', [5, 6])
+ms.set_seed(11)
+from mindspore.common.initializer import Sparse
+out["sparse"] = initializer(Sparse(0.5, 0.2), [4, 3])
+out["dirac"] = initializer('dirac', [2, 3, 3, 3])

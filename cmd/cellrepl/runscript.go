@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/cellscript/cellscript/builtins/train/lossplot"
+	"github.com/cellscript/cellscript/runtime"
+	"go.starlark.net/starlark"
+)
+
+// runFlags are the flags of `cellrepl run`.
+type runFlags struct {
+	interactive bool
+	device      string
+	seed        uint
+	plot        string
+}
+
+func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) {
+	var f runFlags
+	fs := flag.NewFlagSet("cellrepl run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&f.interactive, "i", false, "open the REPL with the script's globals after it ends")
+	fs.StringVar(&f.device, "device", "CPU", "device: CPU or GPU")
+	fs.UintVar(&f.seed, "seed", 0, "seed of numpy.random, random and the MindSpore initialisers")
+	fs.StringVar(&f.plot, "plot", "", "write the loss curve of every Model.train to this PNG `file`")
+	if err := fs.Parse(args); err != nil {
+		return f, nil, err
+	}
+	if f.seed > 1<<32-1 {
+		return f, nil, fmt.Errorf("cellrepl run: --seed must be at most 4294967295, got %d", f.seed)
+	}
+	return f, fs.Args(), nil
+}
+
+// checkDevice returns the exit status and message for a device that
+// cannot run: 2 for a name other than CPU and GPU, 1 for GPU, since no
+// CUDA backend is built in.
+func checkDevice(device string) (int, string) {
+	switch device {
+	case "CPU":
+		return 0, ""
+	case "GPU":
+		return 1, "RuntimeError: device_target GPU requested but no CUDA driver was found (libcuda.so.1); use --device CPU"
+	}
+	return 2, fmt.Sprintf("cellrepl run: --device must be CPU or GPU, not %q", device)
+}
+
+func runScript(args []string, stdout, stderr io.Writer) int {
+	flags, rest, err := parseRunFlags(args, stderr)
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, err)
+		}
+		return 2
+	}
+	if len(rest) == 0 {
+		fmt.Fprintln(stderr, "cellrepl run: missing FILE; usage: cellrepl run [flags] FILE [ARGS...]")
+		return 2
+	}
+	if code, msg := checkDevice(flags.device); code != 0 {
+		fmt.Fprintln(stderr, msg)
+		return code
+	}
+	host := newHost(hostOptions{
+		Device: flags.device,
+		Seed:   uint32(flags.seed),
+		Argv:   rest,
+		Plot:   flags.plot,
+	}, stdout, stderr)
+
+	if _, err := os.Stat(rest[0]); err != nil {
+		fmt.Fprintf(stderr, "cellrepl run: cannot open file '%s': %v\n", rest[0], errors.Unwrap(err))
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	var globals starlark.StringDict
+	if flags.interactive {
+		globals, err = host.rt.RunGlobals(ctx, rest[0])
+	} else {
+		_, err = host.rt.ExecFile(ctx, rest[0])
+	}
+	interrupted := ctx.Err() != nil
+	stop()
+	status := 0
+	if err != nil {
+		host.printError(err, interrupted)
+		status = 1
+		if interrupted {
+			status = 130
+		}
+	}
+	if flags.interactive {
+		status = startREPL(replOptions{host: host, globals: globals}, host.stdout, host.stderr)
+	}
+	if err := host.writePlot(); err != nil {
+		fmt.Fprintln(host.stderr, err)
+		if status == 0 {
+			status = 1
+		}
+	}
+	return status
+}
+
+// hostOptions configure the runtime that cellrepl hosts.
+type hostOptions struct {
+	Device string
+	Seed   uint32
+	Argv   []string
+	Plot   string // PNG path for the loss curves; empty for none
+}
+
+// host is a runtime with cellrepl's terminal output: the progress bar
+// and the loss plot recorder.
+type host struct {
+	rt       *runtime.Runtime
+	opts     hostOptions
+	stdout   io.Writer
+	stderr   io.Writer
+	recorder *lossplot.Recorder
+}
+
+// newHost creates the runtime. Scripts read and write files in the
+// working directory. When stderr is a terminal, a progress bar follows
+// Model.train and the output streams clear it before they write.
+func newHost(opts hostOptions, stdout, stderr io.Writer) *host {
+	h := &host{opts: opts, stdout: stdout, stderr: stderr}
+	var bar *progressBar
+	if isTerminalWriter(stderr) {
+		bar = newProgressBar(stderr, terminalWidth)
+		h.stdout = bar.guard(stdout)
+		h.stderr = bar.guard(stderr)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = "."
+	}
+	h.rt = runtime.New(runtime.Options{
+		Stdout: h.stdout,
+		Stderr: h.stderr,
+		Device: opts.Device,
+		Seed:   opts.Seed,
+		Argv:   opts.Argv,
+		Files:  os.DirFS(wd),
+		Dir:    wd,
+	})
+	if bar != nil {
+		h.rt.Env().AddTrainObserver(bar)
+	}
+	if opts.Plot != "" {
+		h.recorder = &lossplot.Recorder{}
+		h.rt.Env().AddTrainObserver(h.recorder)
+	}
+	return h
+}
+
+// printError prints err as Python prints an uncaught exception. After
+// Ctrl-C the exception is KeyboardInterrupt, whatever the interrupted
+// code reported.
+func (h *host) printError(err error, interrupted bool) {
+	var re *runtime.Error
+	if interrupted && errors.As(err, &re) {
+		copied := *re
+		copied.Type, copied.Message = "KeyboardInterrupt", ""
+		err = &copied
+	}
+	fmt.Fprint(h.stderr, h.rt.FormatError(err))
+}
+
+// writePlot writes the --plot image of the Model.train calls so far.
+func (h *host) writePlot() error {
+	if h.recorder == nil {
+		return nil
+	}
+	err := lossplot.WriteFile(h.opts.Plot, h.recorder.Runs())
+	if errors.Is(err, lossplot.ErrNoLoss) {
+		return fmt.Errorf("cellrepl: --plot: no Model.train step recorded a loss, so %s was not written", h.opts.Plot)
+	}
+	if err != nil {
+		return fmt.Errorf("cellrepl: --plot: %v", err)
+	}
+	return nil
+}

@@ -1,0 +1,359 @@
+package cpu
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Cache blocking of the packed sgemm. A kc×nr micro-panel of B (32 KiB
+// with the AVX-512 kernel) stays in the 48 KiB L1 data cache while the
+// kernel walks the mc×kc block of A (480 KiB) held in L2, and the kc×nc
+// panel of B streams from L3. The sizes suit Intel server cores with
+// 48 KiB L1d and 2 MiB L2; other caches still work, less well.
+const (
+	sgemmKC = 256
+	sgemmMC = 480
+	sgemmNC = 4096
+)
+
+// sgemmSmall is the largest m·n·k product computed with plain loops,
+// where packing would cost more than it saves.
+const sgemmSmall = 8 * 8 * 8
+
+// sgemmGrain is the least m·n·k product per worker that is worth a
+// goroutine, about 20 µs of kernel time.
+const sgemmGrain = 1 << 21
+
+// Sgemm computes C = alpha·op(A)·op(B) + beta·C for row-major float32
+// matrices, where op(A) is m×k, op(B) is k×n and C is m×n, and op
+// transposes when its flag is set. lda, ldb and ldc are the row strides
+// of a, b and c as stored. With beta = 0, C is not read, so it may hold
+// NaN. It panics when a slice is too short for its sizes and stride.
+func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	checkGemmArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
+	if m == 0 || n == 0 {
+		return
+	}
+	if k == 0 || alpha == 0 {
+		scaleRows(c, m, n, ldc, beta)
+		return
+	}
+	if m*n*k <= sgemmSmall {
+		scaleRows(c, m, n, ldc, beta)
+		sgemmNaive(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc)
+		return
+	}
+	if beta != 0 && beta != 1 {
+		scaleRows(c, m, n, ldc, beta)
+		beta = 1
+	}
+	g := gemmJob{
+		kern: kernelFor(active), transA: transA, transB: transB,
+		m: m, n: n, k: k, alpha: alpha,
+		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+	}
+	g.run(beta == 0)
+}
+
+func checkGemmArgs(transA, transB bool, m, n, k, na, lda, nb, ldb, nc, ldc int) {
+	rowsA, colsA := m, k
+	if transA {
+		rowsA, colsA = k, m
+	}
+	rowsB, colsB := k, n
+	if transB {
+		rowsB, colsB = n, k
+	}
+	switch {
+	case m < 0 || n < 0 || k < 0:
+		panic(fmt.Sprintf("cpu: gemm sizes m=%d n=%d k=%d must not be negative", m, n, k))
+	case !fitsMatrix(na, rowsA, colsA, lda):
+		panic(fmt.Sprintf("cpu: gemm A of %d elements cannot hold %d×%d with stride %d", na, rowsA, colsA, lda))
+	case !fitsMatrix(nb, rowsB, colsB, ldb):
+		panic(fmt.Sprintf("cpu: gemm B of %d elements cannot hold %d×%d with stride %d", nb, rowsB, colsB, ldb))
+	case !fitsMatrix(nc, m, n, ldc):
+		panic(fmt.Sprintf("cpu: gemm C of %d elements cannot hold %d×%d with stride %d", nc, m, n, ldc))
+	}
+}
+
+// fitsMatrix reports whether a slice of length size holds a rows×cols
+// row-major matrix with row stride ld.
+func fitsMatrix(size, rows, cols, ld int) bool {
+	if rows == 0 || cols == 0 {
+		return ld >= 0
+	}
+	return ld >= cols && size >= (rows-1)*ld+cols
+}
+
+// scaleRows multiplies the m×n matrix c by beta; beta = 0 stores zeros
+// without reading c.
+func scaleRows(c []float32, m, n, ldc int, beta float32) {
+	if beta == 1 {
+		return
+	}
+	for i := 0; i < m; i++ {
+		row := c[i*ldc : i*ldc+n]
+		if beta == 0 {
+			clear(row)
+			continue
+		}
+		for j := range row {
+			row[j] *= beta
+		}
+	}
+}
+
+// sgemmNaive accumulates alpha·op(A)·op(B) into C with plain loops.
+func sgemmNaive(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, c []float32, ldc int) {
+	for i := 0; i < m; i++ {
+		row := c[i*ldc : i*ldc+n]
+		for p := 0; p < k; p++ {
+			var av float32
+			if transA {
+				av = alpha * a[p*lda+i]
+			} else {
+				av = alpha * a[i*lda+p]
+			}
+			if transB {
+				for j := range row {
+					row[j] += av * b[j*ldb+p]
+				}
+				continue
+			}
+			brow := b[p*ldb : p*ldb+n]
+			for j, bv := range brow {
+				row[j] += av * bv
+			}
+		}
+	}
+}
+
+// gemmJob is one packed sgemm call.
+type gemmJob struct {
+	kern           microKernel
+	transA, transB bool
+	m, n, k        int
+	alpha          float32
+	a              []float32
+	lda            int
+	b              []float32
+	ldb            int
+	c              []float32
+	ldc            int
+}
+
+// run walks the panels of B and the blocks of A. overwrite means the
+// first panel along k stores into C instead of adding to it.
+func (g *gemmJob) run(overwrite bool) {
+	mr, nr := g.kern.mr, g.kern.nr
+	strips := (g.m + mr - 1) / mr
+	workers := Workers(g.m*g.n*g.k, sgemmGrain)
+	workers = min(workers, strips)
+	bufB := getPack(sgemmKC * min(sgemmNC, roundUp(g.n, nr)))
+	defer putPack(bufB)
+	// Equal panels along k, so that no short last panel pays the C tile
+	// loads and stores for little work.
+	panels := (g.k + sgemmKC - 1) / sgemmKC
+	kBlock := (g.k + panels - 1) / panels
+	for jc := 0; jc < g.n; jc += sgemmNC {
+		nc := min(sgemmNC, g.n-jc)
+		for pc := 0; pc < g.k; pc += kBlock {
+			kc := min(kBlock, g.k-pc)
+			accumulate := !overwrite || pc > 0
+			g.packBPanel(*bufB, jc, nc, pc, kc, workers)
+			g.multiplyRows(*bufB, jc, nc, pc, kc, accumulate, strips, workers)
+		}
+	}
+}
+
+// packBPanel packs op(B)[pc:pc+kc, jc:jc+nc] into nr-wide strips.
+func (g *gemmJob) packBPanel(dst []float32, jc, nc, pc, kc, workers int) {
+	nr := g.kern.nr
+	strips := (nc + nr - 1) / nr
+	pack := func(lo, hi int) {
+		for s := lo; s < hi; s++ {
+			j0 := jc + s*nr
+			cols := min(nr, jc+nc-j0)
+			out := dst[s*kc*nr : (s+1)*kc*nr]
+			if g.transB {
+				packTransposed(out, g.b, g.ldb, j0, pc, cols, kc, nr)
+			} else {
+				packRows(out, g.b, g.ldb, pc, j0, kc, cols, nr, 1)
+			}
+		}
+	}
+	if workers <= 1 || strips < 2*workers {
+		pack(0, strips)
+		return
+	}
+	parallelN(strips, workers, pack)
+}
+
+// multiplyRows splits the row strips of A among the workers; each packs
+// its blocks of A and runs the micro-kernel over the packed B panel.
+func (g *gemmJob) multiplyRows(bp []float32, jc, nc, pc, kc int, accumulate bool, strips, workers int) {
+	work := func(lo, hi int) {
+		mr := g.kern.mr
+		bufA := getPack(sgemmMC * kc)
+		defer putPack(bufA)
+		blockStrips := sgemmMC / mr
+		for s := lo; s < hi; s += blockStrips {
+			n := min(blockStrips, hi-s)
+			i0 := s * mr
+			rows := min(n*mr, g.m-i0)
+			g.packABlock(*bufA, i0, rows, pc, kc)
+			g.macroKernel(*bufA, bp, i0, rows, jc, nc, kc, accumulate)
+		}
+	}
+	if workers <= 1 {
+		work(0, strips)
+		return
+	}
+	parallelN(strips, workers, work)
+}
+
+// packABlock packs alpha·op(A)[i0:i0+rows, pc:pc+kc] into mr-tall strips.
+func (g *gemmJob) packABlock(dst []float32, i0, rows, pc, kc int) {
+	mr := g.kern.mr
+	for t := 0; t*mr < rows; t++ {
+		r0 := i0 + t*mr
+		n := min(mr, rows-t*mr)
+		out := dst[t*kc*mr : (t+1)*kc*mr]
+		if g.transA {
+			packRows(out, g.a, g.lda, pc, r0, kc, n, mr, g.alpha)
+		} else {
+			packTransposed(out, g.a, g.lda, r0, pc, n, kc, mr)
+			if g.alpha != 1 {
+				for i := range out {
+					out[i] *= g.alpha
+				}
+			}
+		}
+	}
+}
+
+// macroKernel multiplies the packed block of A (rows×kc) by the packed
+// panel of B (kc×nc) into C[i0:i0+rows, jc:jc+nc].
+func (g *gemmJob) macroKernel(ap, bp []float32, i0, rows, jc, nc, kc int, accumulate bool) {
+	mr, nr := g.kern.mr, g.kern.nr
+	var tile [maxTile]float32
+	acc := 0
+	if accumulate {
+		acc = 1
+	}
+	for s := 0; s*nr < nc; s++ {
+		cols := min(nr, nc-s*nr)
+		b := &bp[s*kc*nr]
+		for t := 0; t*mr < rows; t++ {
+			n := min(mr, rows-t*mr)
+			a := &ap[t*kc*mr]
+			ci := (i0+t*mr)*g.ldc + jc + s*nr
+			if n == mr && cols == nr {
+				g.kern.run(kc, a, b, &g.c[ci], g.ldc, acc)
+				continue
+			}
+			g.kern.run(kc, a, b, &tile[0], nr, 0)
+			for i := 0; i < n; i++ {
+				dst := g.c[ci+i*g.ldc : ci+i*g.ldc+cols]
+				src := tile[i*nr : i*nr+cols]
+				if accumulate {
+					for j, v := range src {
+						dst[j] += v
+					}
+				} else {
+					copy(dst, src)
+				}
+			}
+		}
+	}
+}
+
+// packRows copies rows p0..p0+np of src (row stride ld), columns
+// c0..c0+nc, into dst as np consecutive groups of width w, zero-padded
+// past nc and scaled by alpha.
+func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
+	for p := 0; p < np; p++ {
+		out := dst[p*w : (p+1)*w]
+		row := src[(p0+p)*ld+c0 : (p0+p)*ld+c0+nc]
+		if alpha == 1 {
+			copy(out, row)
+		} else {
+			for j, v := range row {
+				out[j] = alpha * v
+			}
+		}
+		clear(out[nc:])
+	}
+}
+
+// packTransposed writes columns c0..c0+nc of rows r0..r0+nr of src as
+// nc groups of width w: dst[p*w+i] = src[(r0+i)*ld+c0+p], zero-padded
+// for i >= nr.
+func packTransposed(dst, src []float32, ld, r0, c0, nr, nc, w int) {
+	if active >= AVX512 && nc > 0 && nc <= len(zeroRow) {
+		packTransposedAVX512(dst, src, ld, r0, c0, nr, nc, w)
+		return
+	}
+	for i := 0; i < nr; i++ {
+		row := src[(r0+i)*ld+c0 : (r0+i)*ld+c0+nc]
+		for p, v := range row {
+			dst[p*w+i] = v
+		}
+	}
+	if nr < w {
+		for p := 0; p < nc; p++ {
+			clear(dst[p*w+nr : (p+1)*w])
+		}
+	}
+}
+
+// zeroRow stands in for the rows past nr, which pack as zeros.
+var zeroRow [sgemmKC]float32
+
+// packTransposedAVX512 is packTransposed through 16×16 register
+// transposes, 16 rows of src at a time.
+func packTransposedAVX512(dst, src []float32, ld, r0, c0, nr, nc, w int) {
+	_ = dst[(nc-1)*w+w-1]
+	var rows [16]*float32
+	for i0 := 0; i0 < w; i0 += 16 {
+		for r := range rows {
+			rows[r] = &zeroRow[0]
+			if i := i0 + r; i < nr {
+				_ = src[(r0+i)*ld+c0+nc-1]
+				rows[r] = &src[(r0+i)*ld+c0]
+			}
+		}
+		transpose16AVX512(&dst[i0], w, &rows, nc, min(16, w-i0))
+	}
+}
+
+// parallelN runs fn over [0, n) split evenly among exactly workers
+// goroutines (the caller's included).
+func parallelN(n, workers int, fn func(lo, hi int)) {
+	var wg sync.WaitGroup
+	wg.Add(workers - 1)
+	for w := 1; w < workers; w++ {
+		go func(lo, hi int) {
+			defer wg.Done()
+			fn(lo, hi)
+		}(n*w/workers, n*(w+1)/workers)
+	}
+	fn(0, n/workers)
+	wg.Wait()
+}
+
+func roundUp(n, m int) int { return (n + m - 1) / m * m }
+
+// packPool recycles packing buffers between calls.
+var packPool sync.Pool
+
+func getPack(n int) *[]float32 {
+	if p, ok := packPool.Get().(*[]float32); ok && cap(*p) >= n {
+		*p = (*p)[:n]
+		return p
+	}
+	s := make([]float32, n, max(n, sgemmMC*sgemmKC))
+	return &s
+}
+
+func putPack(p *[]float32) { packPool.Put(p) }

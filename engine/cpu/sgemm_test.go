@@ -1,0 +1,158 @@
+package cpu
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// isas returns the kernel paths this machine can run, the reference
+// path first.
+func isas() []ISA {
+	var out []ISA
+	for i := Generic; i <= Best(); i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// withISA runs f with the kernels switched to path i.
+func withISA(t testing.TB, i ISA, f func()) {
+	t.Helper()
+	prev := SetISA(i)
+	defer SetISA(prev)
+	f()
+}
+
+func randSlice(r *rand.Rand, n int) []float32 {
+	s := make([]float32, n)
+	for i := range s {
+		s[i] = float32(r.NormFloat64())
+	}
+	return s
+}
+
+// gemmRef computes alpha·op(A)·op(B) + beta·C in float64.
+func gemmRef(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) []float64 {
+	out := make([]float64, m*n)
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			var s float64
+			for p := 0; p < k; p++ {
+				var av, bv float32
+				if transA {
+					av = a[p*lda+i]
+				} else {
+					av = a[i*lda+p]
+				}
+				if transB {
+					bv = b[j*ldb+p]
+				} else {
+					bv = b[p*ldb+j]
+				}
+				s += float64(av) * float64(bv)
+			}
+			v := float64(alpha) * s
+			if beta != 0 {
+				v += float64(beta) * float64(c[i*ldc+j])
+			}
+			out[i*n+j] = v
+		}
+	}
+	return out
+}
+
+func TestSgemmMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sizes := [][3]int{{1, 1, 1}, {3, 5, 7}, {12, 32, 1}, {13, 33, 17}, {25, 70, 300}, {64, 64, 64}, {100, 10, 784}, {7, 200, 513}, {481, 37, 9}, {130, 4100, 3}}
+	for _, isa := range isas() {
+		for _, sz := range sizes {
+			for _, tr := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+				m, n, k := sz[0], sz[1], sz[2]
+				name := fmt.Sprintf("%v/%dx%dx%d/tA=%v,tB=%v", isa, m, n, k, tr[0], tr[1])
+				t.Run(name, func(t *testing.T) {
+					checkSgemm(t, r, isa, tr[0], tr[1], m, n, k)
+				})
+			}
+		}
+	}
+}
+
+// checkSgemm multiplies random matrices with padded strides and compares
+// C, including the padding that must stay untouched, with gemmRef.
+func checkSgemm(t *testing.T, r *rand.Rand, isa ISA, transA, transB bool, m, n, k int) {
+	rowsA, colsA := m, k
+	if transA {
+		rowsA, colsA = k, m
+	}
+	rowsB, colsB := k, n
+	if transB {
+		rowsB, colsB = n, k
+	}
+	lda, ldb, ldc := colsA+r.IntN(3), colsB+r.IntN(3), n+1+r.IntN(3)
+	a := randSlice(r, rowsA*lda)
+	b := randSlice(r, rowsB*ldb)
+	for _, coef := range [][2]float32{{1, 0}, {1, 1}, {-0.5, 2}} {
+		alpha, beta := coef[0], coef[1]
+		c := randSlice(r, m*ldc)
+		if beta == 0 {
+			for i := range c {
+				c[i] = float32(math.NaN())
+			}
+		}
+		c0 := append([]float32(nil), c...)
+		want := gemmRef(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c0, ldc)
+		withISA(t, isa, func() {
+			Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		})
+		tol := 1e-5 * math.Sqrt(float64(k)+1) * 4
+		for i := 0; i < m; i++ {
+			for j := 0; j < ldc; j++ {
+				got := c[i*ldc+j]
+				if j >= n {
+					if got != c0[i*ldc+j] && !(math.IsNaN(float64(got)) && math.IsNaN(float64(c0[i*ldc+j]))) {
+						t.Fatalf("alpha=%v beta=%v: C[%d][%d] past n was overwritten: %v", alpha, beta, i, j, got)
+					}
+					continue
+				}
+				w := want[i*n+j]
+				if math.Abs(float64(got)-w) > tol*(1+math.Abs(w)) {
+					t.Fatalf("alpha=%v beta=%v: C[%d][%d] = %v, want %v", alpha, beta, i, j, got, w)
+				}
+			}
+		}
+	}
+}
+
+func TestSgemmEmptySizes(t *testing.T) {
+	c := []float32{1, 2, 3, 4}
+	Sgemm(false, false, 2, 2, 0, 1, nil, 0, nil, 2, 3, c, 2)
+	for i, want := range []float32{3, 6, 9, 12} {
+		if c[i] != want {
+			t.Fatalf("k=0: C[%d] = %v, want %v (beta·C)", i, c[i], want)
+		}
+	}
+	Sgemm(false, false, 0, 2, 3, 1, nil, 3, make([]float32, 6), 2, 0, nil, 2)
+}
+
+func BenchmarkSgemm(b *testing.B) {
+	for _, isa := range isas() {
+		for _, n := range []int{256, 1024, 2048} {
+			if isa == Generic && n > 256 {
+				continue
+			}
+			b.Run(isa.String()+"/"+strconv.Itoa(n), func(b *testing.B) {
+				r := rand.New(rand.NewPCG(1, 2))
+				x, y, z := randSlice(r, n*n), randSlice(r, n*n), make([]float32, n*n)
+				withISA(b, isa, func() {
+					for b.Loop() {
+						Sgemm(false, false, n, n, n, 1, x, n, y, n, 0, z, n)
+					}
+				})
+				b.ReportMetric(2*float64(n)*float64(n)*float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			})
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package cpu
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// ulpDiff returns the distance in units in the last place between two
+// float32 values: 0 when equal (or both NaN), MaxInt32 when exactly one
+// is NaN.
+func ulpDiff(a, b float32) int64 {
+	if a != a || b != b {
+		if a != a && b != b {
+			return 0
+		}
+		return math.MaxInt32
+	}
+	return abs64(ordered(a) - ordered(b))
+}
+
+// ordered maps float32 bits to integers that sort like the values.
+func ordered(f float32) int64 {
+	b := int64(math.Float32bits(f))
+	if b&(1<<31) != 0 {
+		return -(b &^ (1 << 31))
+	}
+	return b
+}
+
+func abs64(x int64) int64 { return max(x, -x) }
+
+// maxUlp is the error bound that Exp32 and Log32 document and this
+// test enforces on the vector path.
+const maxUlp = 1
+
+func mathInputs(r *rand.Rand, n int, draw func() float32, specials []float32) []float32 {
+	x := make([]float32, 0, n+len(specials))
+	x = append(x, specials...)
+	for len(x) < cap(x) {
+		x = append(x, draw())
+	}
+	return x
+}
+
+func checkUlp(t *testing.T, name string, f func(dst, x []float32), ref func(float64) float64, x []float32) {
+	t.Helper()
+	for _, isa := range isas() {
+		got := make([]float32, len(x))
+		withISA(t, isa, func() { f(got, x) })
+		var worst int64
+		var at float32
+		for i, v := range x {
+			want := float32(ref(float64(v)))
+			if d := ulpDiff(got[i], want); d > worst {
+				worst, at = d, v
+			}
+		}
+		t.Logf("%s %v: max error %d ulp (at %v)", name, isa, worst, at)
+		if worst > maxUlp {
+			i := 0
+			for x[i] != at {
+				i++
+			}
+			t.Errorf("%s %v: error %d ulp at x = %v: got %v, want %v", name, isa, worst, at, got[i], float32(ref(float64(at))))
+		}
+	}
+}
+
+func TestExp32Ulp(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	inf := float32(math.Inf(1))
+	specials := []float32{0, float32(math.Copysign(0, -1)), 1, -1, inf, -inf, float32(math.NaN()),
+		88.72283, 88.72284, 89, 100, -87.33654, -103.2789, -103.97208, -104, -110, 1e-8, -1e-8}
+	uniform := func(lo, hi float64) func() float32 {
+		return func() float32 { return float32(lo + (hi-lo)*r.Float64()) }
+	}
+	checkUlp(t, "exp", Exp32, math.Exp, mathInputs(r, 1<<20, uniform(-104, 89), specials))
+	checkUlp(t, "exp near 0", Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-1, 1), nil))
+	checkUlp(t, "exp subnormal results", Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-104, -87), nil))
+}
+
+func TestLog32Ulp(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	inf := float32(math.Inf(1))
+	specials := []float32{0, float32(math.Copysign(0, -1)), 1, -1, inf, -inf, float32(math.NaN()),
+		math.SmallestNonzeroFloat32, math.MaxFloat32, 1.4142135, 1.4142137, 0.70710677, 1e-12}
+	anyPositive := func() float32 { return math.Float32frombits(r.Uint32() &^ (1 << 31)) }
+	nearOne := func() float32 { return float32(0.5 + r.Float64()) }
+	checkUlp(t, "log", Log32, math.Log, mathInputs(r, 1<<20, anyPositive, specials))
+	checkUlp(t, "log near 1", Log32, math.Log, mathInputs(r, 1<<20, nearOne, nil))
+}
+
+func BenchmarkExp32(b *testing.B) {
+	x := randSlice(rand.New(rand.NewPCG(1, 2)), 1<<16)
+	dst := make([]float32, len(x))
+	b.SetBytes(int64(4 * len(x)))
+	for b.Loop() {
+		Exp32(dst, x)
+	}
+}
+
+func BenchmarkLog32(b *testing.B) {
+	x := randSlice(rand.New(rand.NewPCG(1, 2)), 1<<16)
+	for i := range x {
+		x[i] = abs32(x[i])
+	}
+	dst := make([]float32, len(x))
+	b.SetBytes(int64(4 * len(x)))
+	for b.Loop() {
+		Log32(dst, x)
+	}
+}

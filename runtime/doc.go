@@ -1,0 +1,74 @@
+// Package runtime runs MindSpore-style Python scripts on the cellscript
+// engine and lets a Go program embed them. A host keeps its data and
+// training loop in Go, and the parts people change often, such as a loss
+// or a model, live in a script that is edited without recompiling.
+//
+// # Lifecycle
+//
+// A host creates one Runtime, loads scripts into Modules, and calls what
+// the scripts define:
+//
+//	rt := runtime.New(runtime.Options{Seed: 1})
+//	defer rt.Close()
+//	mod, err := rt.ExecFile(ctx, "loss.py")                 // run the top level once
+//	loss, err := mod.New(ctx, "FocalLoss", []any{2.0}, nil) // build a Cell
+//	out, err := loss.Call(ctx, logits, labels)              // engine tensors in
+//	value, err := out.Float()                               // a Go number out
+//
+// ExecFile, ExecSource and ExecFS run a script's top level and return its
+// globals frozen. Module.Get, Module.Call and Module.New reach them;
+// every value comes back as an *Object, which can be called again,
+// converted to Go (Object.Tensor, Object.Float, Object.Go) or passed to
+// another call. Arguments are Go values that ToValue converts: engine
+// tensors, numbers, strings, slices and maps; FromValue converts back.
+// Loading a file again returns a new Module with the edited code, while
+// Objects from the old one keep working.
+//
+// # Tensors and gradients
+//
+// engine.FromFloat32 and its siblings wrap Go slices as tensors without
+// copying. A tensor passed to a script is the same tensor the script
+// sees, so autograd records through script code: mark host tensors with
+// SetRequiresGrad, call the loss, and take engine.Grad of the result with
+// respect to them or to a Cell's Parameters (Object.Parameters).
+//
+// # Extending scripts with Go
+//
+// NewFunction and NewClass wrap Go functions and Go-backed classes;
+// Runtime.RegisterModule makes them importable. A Func receives a *Call
+// whose Unpack converts arguments, and returns errors made with Errorf to
+// raise a chosen Python exception.
+//
+// # Training
+//
+// Runtime.Train runs a script's mindspore.Model.train with Go hooks after
+// each step and epoch; a hook returns ErrStopTraining to stop early. A
+// host may instead run its own loop: call the loss, take engine.Grad
+// with respect to Parameters and update their storage in place.
+//
+// # Errors
+//
+// Every failure is an ordinary Go error; errors.As reaches an *Error
+// holding the Python exception type, the message and the script
+// traceback. No Go panic crosses the API: a panic under a call, in a
+// built-in or a host function, becomes a RuntimeError whose cause is a
+// *PanicError, and the runtime stays usable.
+//
+// # Cancellation and limits
+//
+// Every call takes a context.Context. Cancelling it stops Starlark code
+// at its next step and native loops at their next core.CheckCancel poll;
+// the call returns an error that matches ctx.Err() with errors.Is (a
+// KeyboardInterrupt, or a TimeoutError for a deadline). A deadline on the
+// context bounds the wall time of a call. Options.MaxSteps bounds the
+// Starlark steps of each call (ErrStepLimit) and Options.MaxTensorBytes
+// the live tensor memory (MemoryError).
+//
+// # Concurrency
+//
+// A Runtime and its Modules are safe for concurrent use: each call runs
+// on a Starlark thread of its own, and module globals are frozen. An
+// *Object documents when it may be shared; in short, calls that only
+// compute may run concurrently, while a Cell whose attributes or
+// Parameters change (a training step) needs one goroutine at a time.
+package runtime
