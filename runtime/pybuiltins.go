@@ -90,6 +90,7 @@ var pythonBuiltins = starlark.StringDict{
 	// Operators and displays.
 	"__mod__":          builtin("__mod__", pyMod),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
+	"__method_call__":  builtin("__method_call__", pyMethodCall),
 	"__unpack__":       builtin("__unpack__", pyUnpack),
 	"__iterlist__":     builtin("__iterlist__", pyIterList),
 	"__itertuple__":    builtin("__itertuple__", pyIterTuple),

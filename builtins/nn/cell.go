@@ -174,6 +174,9 @@ func cellCall(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
+	if args, kwargs, err = placeCall(thread, self, args, kwargs); err != nil {
+		return nil, core.Errorf("RuntimeError", "%s: %v", self.Class().Name(), err)
+	}
 	return starlark.Call(thread, construct, args, kwargs)
 }
 

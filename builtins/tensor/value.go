@@ -195,6 +195,9 @@ func (p *Parameter) SetData(t *engine.Tensor) error {
 		}
 		t = c
 	}
+	if !sameTail(t.Shape(), p.T.Shape()) {
+		return fmt.Errorf("Parameter.set_data: data of shape %s does not fit parameter '%s' of shape %s; pass data of the parameter's shape", engine.FormatShape(t.Shape()), p.Name, engine.FormatShape(p.T.Shape()))
+	}
 	if err := p.T.CopyFrom(t.Detach()); err != nil {
 		return fmt.Errorf("Parameter.set_data: %v", err)
 	}

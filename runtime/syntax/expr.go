@@ -392,6 +392,10 @@ func (p *parser) parseComprehension(open token, body starsyntax.Expr, closing st
 
 // parseCall parses the argument list of a call. A zero-argument super()
 // inside a method becomes super(C, self).
+// pythonOnlyMethods are the methods of Python's list and dict that
+// go.starlark.net's list and dict do not have.
+var pythonOnlyMethods = map[string]bool{"sort": true, "reverse": true, "copy": true, "count": true}
+
 func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 	lparen := p.next()
 	var args []starsyntax.Expr
@@ -416,6 +420,12 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 		// Python's str.format when x is a str.
 		fn = p.ident("__format_call__", dot.NamePos)
 		args = append([]starsyntax.Expr{dot.X}, args...)
+	} else if dot, ok := fn.(*starsyntax.DotExpr); ok && pythonOnlyMethods[dot.Name.Name] {
+		// x.sort(...) becomes __method_call__(x, "sort", ...), which
+		// supplies the list and dict methods Starlark lacks.
+		name := &starsyntax.Literal{Token: starsyntax.STRING, TokenPos: dot.NamePos, Raw: `"` + dot.Name.Name + `"`, Value: dot.Name.Name}
+		fn = p.ident("__method_call__", dot.NamePos)
+		args = append([]starsyntax.Expr{dot.X, name}, args...)
 	}
 	args = p.normalizeArgs(args)
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: args, Rparen: p.pos(rparen)}

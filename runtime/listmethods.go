@@ -1,0 +1,111 @@
+package runtime
+
+import (
+	"github.com/cellscript/cellscript/builtins/pyobj"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// pyMethodCall implements __method_call__(obj, name, *args, **kwargs),
+// the desugared obj.name(...) for the list and dict methods that
+// go.starlark.net lacks: list.sort(key=, reverse=), list.reverse(),
+// list.copy(), list.count(x) and dict.copy(). Other receivers get their
+// own method of that name.
+func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) < 2 {
+		return nil, pyobj.TypeErrorf("__method_call__: missing the object or the method name")
+	}
+	obj, rest := args[0], args[2:]
+	name, _ := starlark.AsString(args[1])
+	switch x := obj.(type) {
+	case *starlark.List:
+		return listMethod(thread, x, name, rest, kwargs)
+	case *starlark.Dict:
+		if name == "copy" {
+			if err := starlark.UnpackPositionalArgs("dict.copy", rest, kwargs, 0); err != nil {
+				return nil, err
+			}
+			d := starlark.NewDict(x.Len())
+			for _, kv := range x.Items() {
+				if err := d.SetKey(kv[0], kv[1]); err != nil {
+					return nil, err
+				}
+			}
+			return d, nil
+		}
+	}
+	method, err := pyobj.GetAttr(thread, obj, name)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.Call(thread, method, rest, kwargs)
+}
+
+func listMethod(thread *starlark.Thread, l *starlark.List, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	elems := make([]starlark.Value, l.Len())
+	for i := range elems {
+		elems[i] = l.Index(i)
+	}
+	switch name {
+	case "sort":
+		var key starlark.Value = starlark.None
+		reverse := false
+		if err := starlark.UnpackArgs("list.sort", args, kwargs, "key?", &key, "reverse?", &reverse); err != nil {
+			return nil, err
+		}
+		sortKw := []starlark.Tuple{{starlark.String("reverse"), starlark.Bool(reverse)}}
+		if key != starlark.None {
+			sortKw = append(sortKw, starlark.Tuple{starlark.String("key"), key})
+		}
+		sorted, err := starlark.Call(thread, starlark.Universe["sorted"], starlark.Tuple{l}, sortKw)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.None, replaceElements(l, sorted.(*starlark.List))
+	case "reverse":
+		if err := starlark.UnpackPositionalArgs("list.reverse", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		for i, j := 0, len(elems)-1; i < j; i, j = i+1, j-1 {
+			elems[i], elems[j] = elems[j], elems[i]
+		}
+		return starlark.None, replaceElements(l, starlark.NewList(elems))
+	case "copy":
+		if err := starlark.UnpackPositionalArgs("list.copy", args, kwargs, 0); err != nil {
+			return nil, err
+		}
+		return starlark.NewList(elems), nil
+	case "count":
+		var x starlark.Value
+		if err := starlark.UnpackPositionalArgs("list.count", args, kwargs, 1, &x); err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, e := range elems {
+			eq, err := starlark.Compare(syntax.EQL, e, x)
+			if err != nil {
+				return nil, err
+			}
+			if eq {
+				n++
+			}
+		}
+		return starlark.MakeInt(n), nil
+	}
+	method, err := pyobj.GetAttr(thread, l, name)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.Call(thread, method, args, kwargs)
+}
+
+// replaceElements overwrites l's elements in place, so that other
+// references to the list see the change; a frozen list raises.
+func replaceElements(l, with *starlark.List) error {
+	for i := 0; i < with.Len(); i++ {
+		if err := l.SetIndex(i, with.Index(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
