@@ -9,6 +9,9 @@ type node struct {
 	// vjp maps the gradient of the output to one gradient per input
 	// (nil where an input needs none). Its tensors carry no history.
 	vjp func(g *Tensor) []*Tensor
+	// inline holds the inputs of ops with one or two, so that the
+	// callers' input lists need no allocation of their own.
+	inline [2]*Tensor
 }
 
 // RequiresGrad reports whether gradients flow back to or through t.
@@ -33,8 +36,14 @@ func (t *Tensor) GradOp() string {
 func record(out *Tensor, op string, inputs []*Tensor, vjp func(g *Tensor) []*Tensor) *Tensor {
 	for _, in := range inputs {
 		if in != nil && in.requiresGrad {
+			n := &node{op: op, vjp: vjp}
+			if len(inputs) <= len(n.inline) {
+				n.inputs = n.inline[:copy(n.inline[:], inputs):len(inputs)]
+			} else {
+				n.inputs = append([]*Tensor(nil), inputs...)
+			}
 			out.requiresGrad = true
-			out.node = &node{op: op, inputs: inputs, vjp: vjp}
+			out.node = n
 			return out
 		}
 	}

@@ -106,10 +106,11 @@ const (
 func (k ReduceOp) String() string { return redNames[k] }
 
 // Backend is the op set a device implements. The engine validates
-// shapes, dtypes and indices, computes result shapes, strides and
-// gradients, and calls a backend only with consistent arguments: every
+// shapes, dtypes and indices, and computes result shapes, strides and
+// gradients. It calls a backend only with consistent arguments. Every
 // destination is a fresh buffer of the right length that the backend
-// itself allocated, and no call has zero elements to compute.
+// itself allocated, and no call writes zero elements, though Reduce,
+// LogSumExp and the losses may read empty rows or inputs.
 //
 // A method returns an error for a failure of the device (out of memory,
 // a failed launch) and for a dtype it does not support; the engine
@@ -169,7 +170,7 @@ type Backend interface {
 	Reduce(k ReduceOp, d DType, dst, src Buffer, outer, inner, post int) error
 	// ArgReduce writes into the int64 dst the index of the first
 	// maximum (isMax) or minimum of each of the outer rows of inner
-	// elements of src; a NaN counts as the extreme.
+	// elements of src. A NaN counts as the extreme.
 	ArgReduce(isMax bool, d DType, dst, src Buffer, outer, inner int) error
 	// MatMul computes dst (m×n) = op(a)·op(b) for row-major a and b,
 	// where op transposes when the flag is set; lda and ldb are the row
@@ -187,7 +188,7 @@ type Backend interface {
 	// IntScalar, float bounds in Scalar).
 	Clip(d DType, dst, src Buffer, lo, hi Operand) error
 	// OneHot writes on at column indices[i] of row i of dst (rows of
-	// depth elements) and off elsewhere; indices is int64, and an index
+	// depth elements) and off elsewhere. indices is int64, and an index
 	// outside [0, depth) gives a row of off.
 	OneHot(d DType, dst, indices Buffer, depth int, on, off Operand) error
 

@@ -13,6 +13,10 @@ import (
 // the first read and kept while the storage does not change. Data and
 // the typed accessors hand that copy out for writing too, as optimizers
 // write parameters in place, so the next device op uploads it first.
+//
+// NOTE: the optimizers update parameters on the host through this copy,
+// so each step downloads every gradient and uploads every parameter. An
+// engine op for the update would keep training on the device.
 type deviceData struct {
 	be    Backend
 	buf   Buffer

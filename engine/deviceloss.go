@@ -66,6 +66,7 @@ func deviceSoftmaxCrossEntropy(be Backend, logits *Tensor, labels []int, r Reduc
 		lab[i] = int64(l)
 	}
 	labT := toDevice(wrap(Int64, []int{n}, lab), logits.dev)
+
 	run := func(grad *Tensor, scale Operand) *Tensor {
 		loss := newDeviceTensor(be, op, Float32, []int{n})
 		if n > 0 {
@@ -75,6 +76,7 @@ func deviceSoftmaxCrossEntropy(be Backend, logits *Tensor, labels []int, r Reduc
 	}
 	newGrad := func() *Tensor { return newDeviceTensor(be, op, Float32, logits.shape) }
 	inputs := []*Tensor{logits}
+
 	if r == ReductionNone {
 		out := run(nil, Operand{})
 		return record(out, op, inputs, func(g *Tensor) []*Tensor {
@@ -83,6 +85,7 @@ func deviceSoftmaxCrossEntropy(be Backend, logits *Tensor, labels []int, r Reduc
 			return []*Tensor{grad}
 		})
 	}
+
 	var grad *Tensor
 	if logits.requiresGrad {
 		grad = newGrad()
@@ -100,4 +103,30 @@ func deviceSoftmaxCrossEntropy(be Backend, logits *Tensor, labels []int, r Reduc
 		}
 		return []*Tensor{grad}
 	})
+}
+
+// deviceCosineEmbeddingLoss composes CosineEmbeddingLoss from recorded
+// device ops in the order of cpu.CosineEmbedding32's float32 steps, so
+// autograd gives its gradient: cos = x1·x2 / (sqrt(|x1|² + eps)·
+// sqrt(|x2|² + eps)), then 1 - cos where the label is 1 and
+// 0.5·(z + |z|), z = cos - margin, where it is -1.
+func deviceCosineEmbeddingLoss(x1, x2, labels *Tensor, margin float64, r Reduction) *Tensor {
+	eps := Scalar(Float32, 1e-12)
+	dot := reduce(redSum, mul(x1, x2), []int{1}, false)
+	n1 := unary(uSqrt, add(reduce(redSum, mul(x1, x1), []int{1}, false), eps))
+	n2 := unary(uSqrt, add(reduce(redSum, mul(x2, x2), []int{1}, false), eps))
+	cos := div(dot, mul(n1, n2))
+	z := sub(cos, Scalar(Float32, margin))
+	similar := sub(Scalar(Float32, 1), cos)
+	dissimilar := mul(Scalar(Float32, 0.5), add(z, unary(uAbs, z)))
+	y := cast(labels, Float32)
+	zero := Scalar(Float32, 0)
+	loss := where(compareRaw(cmpEQ, y, Scalar(Float32, 1)), similar, where(compareRaw(cmpEQ, y, Scalar(Float32, -1)), dissimilar, zero))
+	switch r {
+	case ReductionMean:
+		return reduce(redMean, loss, nil, false)
+	case ReductionSum:
+		return reduce(redSum, loss, nil, false)
+	}
+	return loss
 }

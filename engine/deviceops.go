@@ -350,3 +350,28 @@ func deviceOneHot(be Backend, indices *Tensor, depth int, on, off float64, d DTy
 	}
 	return out
 }
+
+// deviceNorm computes norm's value on the device in float64, as norm
+// does: the L1 norm sums magnitudes, and the L2 norm scales by the
+// largest magnitude before squaring (LAPACK's dnrm2), giving the scale
+// itself where it is 0, +Inf or NaN.
+func deviceNorm(t *Tensor, ax []int, p float64) *Tensor {
+	inner := 1
+	for _, a := range ax {
+		inner *= t.shape[a]
+	}
+	if inner == 0 {
+		return fullLike(t, t.dtype, 0, reduceShape(t.shape, ax, false))
+	}
+	mag := unaryRaw(uAbs, cast(t.Detach(), Float64))
+	if p == 1 {
+		return cast(reduceRaw(redSum, mag, ax, false), t.dtype)
+	}
+	scale := reduceRaw(redMax, mag, ax, true)
+	r := binaryRaw(opDiv, mag, expandTo(scale, mag.shape))
+	s := reduceRaw(redSum, binaryRaw(opMul, r, r), ax, true)
+	n := binaryRaw(opMul, scale, unaryRaw(uSqrt, s))
+	n = selectRaw(compareRaw(cmpEQ, scale, Scalar(Float64, 0)), scale, n, n.shape)
+	n = selectRaw(compareRaw(cmpEQ, scale, Scalar(Float64, math.Inf(1))), scale, n, n.shape)
+	return cast(reshapeRaw(n, reduceShape(t.shape, ax, false)), t.dtype)
+}

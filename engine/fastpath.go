@@ -6,7 +6,7 @@ package engine
 // axes and 2-D transposes. Each gives the same values as the general
 // path.
 
-// broadcastKind says how an operand repeats inside a broadcast result.
+// broadcastKind is the way an operand repeats inside a broadcast result.
 type broadcastKind uint8
 
 const (
@@ -74,6 +74,9 @@ func binaryBroadcast(k binOp, out, a, b *Tensor) bool {
 }
 
 func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Tensor, as, bs []T) bool {
+	if len(as) == 1 || len(bs) == 1 {
+		return false // binLoop's scalar loops handle these
+	}
 	full, part := as, bs
 	partShape := b.shape
 	partIsB := true
@@ -245,4 +248,59 @@ func meanGradFill(g *Tensor, n int, shape []int) *Tensor {
 		return out
 	}
 	return nil
+}
+
+// reduceAll reduces a non-empty float tensor on the CPU over all its
+// axes to a 0-d tensor without the index bookkeeping of the general
+// path, which for small tensors costs more than the sum. It returns nil
+// for other reductions.
+func reduceAll(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
+	if len(axes) != 0 || keep || t.dev != CPU || t.Numel() == 0 {
+		return nil
+	}
+	switch s := t.data.(type) {
+	case []float32:
+		out := newTensorUninit(redNames[k], Float32, nil)
+		reduceFloatRows(k, out.data.([]float32), s, len(s))
+		return out
+	case []float64:
+		out := newTensorUninit(redNames[k], Float64, nil)
+		reduceFloatRows(k, out.data.([]float64), s, len(s))
+		return out
+	}
+	return nil
+}
+
+// absGrad returns g·sign(a) in one pass, the values that multiplying g
+// by Sign(a) gives, or nil unless g and a are float tensors of one dtype
+// and shape on the CPU.
+func absGrad(g, a *Tensor) *Tensor {
+	if g.dtype != a.dtype || !sameShape(g.shape, a.shape) || g.dev != CPU || a.dev != CPU {
+		return nil
+	}
+	switch gs := g.data.(type) {
+	case []float32:
+		out := newTensorUninit("AbsGrad", Float32, a.shape)
+		absGradLoop(out.data.([]float32), gs, a.data.([]float32))
+		return out
+	case []float64:
+		out := newTensorUninit("AbsGrad", Float64, a.shape)
+		absGradLoop(out.data.([]float64), gs, a.data.([]float64))
+		return out
+	}
+	return nil
+}
+
+func absGradLoop[T float32 | float64](d, g, a []T) {
+	g = g[:len(d)]
+	a = a[:len(d)]
+	for i := range d {
+		s := a[i] // sign(0) = 0 and sign(NaN) = NaN keep the value
+		if s > 0 {
+			s = 1
+		} else if s < 0 {
+			s = -1
+		}
+		d[i] = g[i] * s
+	}
 }

@@ -2,7 +2,7 @@ package engine
 
 import "github.com/cellscript/cellscript/engine/cpu"
 
-// Reduction says how a fused loss op reduces its elementwise values.
+// Reduction selects how a fused loss op reduces its elementwise values.
 type Reduction uint8
 
 // The reductions of the fused loss ops.

@@ -3,12 +3,12 @@ package engine
 import "github.com/cellscript/cellscript/engine/cpu"
 
 // SoftmaxCrossEntropy returns -log(softmax(logits_i)[labels[i]]) for each
-// row i of the 2-D float32 logits (N, C), reduced by r (ReductionNone
-// keeps shape (N,)), as LogSoftmax, a gather of the labelled entries,
-// Neg and Mean or Sum compute it, in one pass per row. labels[i] must
-// lie in [0, C). The exponentials are float32 (within 1 ulp), so
-// results may differ from the unfused ops in the last bit. With a
-// reduction, the forward pass also writes the gradient, which the
+// row i of the 2-D float32 logits (N, C), reduced by r. ReductionNone
+// keeps shape (N,). It computes what LogSoftmax, a gather of the
+// labelled entries, Neg and Mean or Sum compute, in one pass per row.
+// labels[i] must lie in [0, C). The exponentials are float32 (within 1
+// ulp), so results may differ from the unfused ops in the last bit. With
+// a reduction, the forward pass also writes the gradient, which the
 // backward pass returns when the incoming gradient is 1.
 func SoftmaxCrossEntropy(logits *Tensor, labels []int, r Reduction) (out *Tensor, err error) {
 	defer catch(&err)
@@ -41,8 +41,8 @@ func SoftmaxCrossEntropy(logits *Tensor, labels []int, r Reduction) (out *Tensor
 // x2 (N, D), 1 - cos_i where labels[i] = 1, max(cos_i - margin, 0) where
 // labels[i] = -1 and 0 elsewhere, with cos_i = x1_i·x2_i /
 // (sqrt(|x1_i|² + 1e-12)·sqrt(|x2_i|² + 1e-12)), reduced by r
-// (ReductionNone keeps shape (N,)). It computes what the unfused
-// Sum, Sqrt, Div and Where ops compute, in one pass over the rows; only
+// (ReductionNone keeps shape (N,)). It computes what the unfused Sum,
+// Sqrt, Div and Where ops compute, in one pass over the rows, and only
 // the order of the float64 sums differs. labels has shape (N,) and any
 // number dtype.
 func CosineEmbeddingLoss(x1, x2, labels *Tensor, margin float64, r Reduction) (out *Tensor, err error) {
@@ -56,7 +56,9 @@ func CosineEmbeddingLoss(x1, x2, labels *Tensor, margin float64, r Reduction) (o
 		valueErr(op, "labels %s %s: want a number tensor of shape (%d,)", labels.dtype, FormatShape(labels.shape), n)
 	}
 	checkReduction(op, r)
-	cpuOnly(op, x1, x2, labels)
+	if onDevice(op, false, x1, x2, labels) != nil {
+		return deviceCosineEmbeddingLoss(x1, x2, labels, margin, r), nil
+	}
 	y := cast(labels, Float32).data.([]float32)
 	a, b := x1.data.([]float32), x2.data.([]float32)
 	return rowLoss(op, []*Tensor{x1, x2}, n, r, func(grads []*Tensor, scale []float32) []float32 {
@@ -82,9 +84,9 @@ func checkReduction(op string, r Reduction) {
 }
 
 // rowLoss records a fused float32 loss of n rows. run computes the loss
-// of every row and, for each non-nil tensor in grads, the gradient of
-// the rows' losses times their factors in scale (one factor for all rows
-// or one per row) with respect to the input at the same position.
+// of every row. For each non-nil tensor in grads it also computes the
+// gradient, with respect to the input at the same position, of the rows'
+// losses times their factors in scale (one for all rows or one per row).
 //
 // With a reduction the forward pass computes the gradients for an
 // incoming gradient of 1 (scale 1/n for a mean) and the backward pass

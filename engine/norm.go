@@ -9,7 +9,6 @@ import "math"
 // p = 2, with 0 where the norm is 0 (a finite subgradient).
 func Norm(t *Tensor, axes []int, p float64) (out *Tensor, err error) {
 	defer catch(&err)
-	cpuOnly("Norm", t)
 	return norm(t, axes, p), nil
 }
 
@@ -21,17 +20,7 @@ func norm(t *Tensor, axes []int, p float64) *Tensor {
 		valueErr("Norm", "p = %v is not supported; use 1 or 2", p)
 	}
 	ax := normAxes("Norm", axes, t.Rank())
-	out := newTensor("Norm", t.dtype, reduceShape(t.shape, ax, false))
-	src, _, inner := moveAxesLast(t, ax)
-	rows := cast(src, Float64).data.([]float64)
-	for o := range out.Numel() {
-		row := rows[o*inner : (o+1)*inner]
-		if p == 1 {
-			out.setFloat(o, normL1(row))
-		} else {
-			out.setFloat(o, normL2(row))
-		}
-	}
+	out := normRaw(t, ax, p)
 	kept := reduceShape(t.shape, ax, true)
 	return record(out, "Norm", []*Tensor{t}, func(g *Tensor) []*Tensor {
 		g = expandTo(reshapeRaw(g, kept), t.shape)
@@ -44,6 +33,25 @@ func norm(t *Tensor, axes []int, p float64) *Tensor {
 		unit := where(compareRaw(cmpEQ, n, zero), zero, binaryRaw(opDiv, x, n))
 		return []*Tensor{binaryRaw(opMul, g, unit)}
 	})
+}
+
+// normRaw is norm's kernel over the normalized axes, without autograd.
+func normRaw(t *Tensor, ax []int, p float64) *Tensor {
+	if onDevice("Norm", false, t) != nil {
+		return deviceNorm(t, ax, p)
+	}
+	out := newTensor("Norm", t.dtype, reduceShape(t.shape, ax, false))
+	src, _, inner := moveAxesLast(t, ax)
+	rows := cast(src, Float64).data.([]float64)
+	for o := range out.Numel() {
+		row := rows[o*inner : (o+1)*inner]
+		if p == 1 {
+			out.setFloat(o, normL1(row))
+		} else {
+			out.setFloat(o, normL2(row))
+		}
+	}
+	return out
 }
 
 func normL1(row []float64) float64 {

@@ -103,6 +103,9 @@ func invertPerm(perm []int) []int {
 // count in int64, as NumPy's do.
 func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	name := redNames[k]
+	if out := reduceAll(k, t, axes, keep); out != nil {
+		return out
+	}
 	axes = normAxes(name, axes, t.Rank())
 	if t.dtype == Bool && k != redMax && k != redMin {
 		t = cast(t, Int64)

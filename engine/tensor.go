@@ -112,8 +112,7 @@ func makeStorage(d DType, n int, zero bool) any {
 }
 
 func newTensor(op string, d DType, shape []int) *Tensor {
-	n := numel(op, shape)
-	return wrapCopy(d, shape, alloc(op, d, n))
+	return newTensorStorage(op, d, shape, true)
 }
 
 // wrap makes a tensor from storage and a shape it takes ownership of. A

@@ -206,6 +206,9 @@ func unaryGrad(k unOp, g, a, y *Tensor) *Tensor {
 		return neg(g)
 	case uAbs:
 		// MindSpore's AbsGrad uses sign(x), so the subgradient at 0 is 0.
+		if out := absGrad(g, a); out != nil {
+			return out
+		}
 		return mul(g, unaryRaw(uSign, a))
 	case uExp:
 		return mul(g, y)

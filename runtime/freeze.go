@@ -2,15 +2,18 @@ package runtime
 
 import (
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/pystd"
+	"github.com/cellscript/cellscript/builtins/train"
 	"go.starlark.net/starlark"
 )
 
 // freezeGlobals freezes a module's globals so that other goroutines can
 // share them, unless a function reachable from them captures itself
-// through its free variables (a recursive nested def). go.starlark.net's
-// Function.Freeze recurses through such a cycle until the Go stack
-// overflows, which no recover can catch, so those modules stay unfrozen.
-// It reports whether the globals were frozen.
+// through its free variables (a recursive nested def), or they hold a
+// value the check cannot look inside (see opaque).
+// go.starlark.net's Function.Freeze recurses through such a cycle until
+// the Go stack overflows, which no recover can catch, so those modules
+// stay unfrozen. It reports whether the globals were frozen.
 //
 // NOTE: an unfrozen module is still safe to call from many goroutines as
 // long as its functions do not mutate shared lists, dicts or instances.
@@ -31,10 +34,17 @@ type cycleWalker struct {
 	state map[any]int
 }
 
+// hasFunctionCycle reports whether freezing v could recurse forever. It
+// walks the values whose Freeze method freezes what they hold. Other
+// values count as leaves, because their Freeze does nothing, except a
+// few whose Freeze reaches values the walker cannot see, which count as
+// cycles (see opaque).
 func (w *cycleWalker) hasFunctionCycle(v starlark.Value) bool {
 	var key any
 	switch x := v.(type) {
-	case *starlark.Function, *starlark.List, *starlark.Dict, *pyobj.Instance, *pyobj.Class:
+	case *starlark.Function, *starlark.List, *starlark.Dict, *starlark.Set, *pyobj.Instance, *pyobj.Class,
+		*pyobj.BoundMethod, *pyobj.StaticMethod, *pyobj.ClassMethod, *pyobj.Property, *starlark.Builtin,
+		*pystd.Partial, *pystd.NamedTuple, *cells:
 		key = x
 	case starlark.Tuple:
 		for _, e := range x {
@@ -44,7 +54,10 @@ func (w *cycleWalker) hasFunctionCycle(v starlark.Value) bool {
 		}
 		return false
 	default:
-		return false
+		return opaque(v)
+	}
+	if c, ok := v.(*pyobj.Class); ok && c.IsNative() {
+		return false // frozen when created, and holds only Go methods
 	}
 	switch w.state[key] {
 	case 1:
@@ -105,6 +118,54 @@ func children(v starlark.Value) []starlark.Value {
 		for _, nv := range x.ClassAttrs() {
 			out = append(out, nv.Value)
 		}
+	case *starlark.Set:
+		it := x.Iterate()
+		defer it.Done()
+		var e starlark.Value
+		for it.Next(&e) {
+			out = append(out, e)
+		}
+	case *pyobj.BoundMethod:
+		out = append(out, x.Self, x.Func)
+	case *pyobj.StaticMethod:
+		out = append(out, x.Func())
+	case *pyobj.ClassMethod:
+		out = append(out, x.Func())
+	case *starlark.Builtin:
+		if r := x.Receiver(); r != nil {
+			out = append(out, r)
+		}
+	case *pyobj.Property, *pystd.Partial:
+		out = append(out, attrValues(x.(starlark.HasAttrs), "fget", "fset", "fdel", "func", "args", "keywords")...)
+	case *pystd.NamedTuple:
+		for i := 0; i < x.Len(); i++ {
+			out = append(out, x.Index(i))
+		}
+	case *cells:
+		for _, cv := range x.values {
+			out = append(out, cv)
+		}
 	}
 	return out
+}
+
+// attrValues returns the attributes of x among names that it has.
+func attrValues(x starlark.HasAttrs, names ...string) []starlark.Value {
+	var out []starlark.Value
+	for _, name := range names {
+		if v, err := x.Attr(name); err == nil && v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// opaque reports whether v's Freeze method freezes values that the
+// walker cannot reach: a super() proxy and run_context's cb_params.
+func opaque(v starlark.Value) bool {
+	switch v.(type) {
+	case *pyobj.Super, *train.Params:
+		return true
+	}
+	return false
 }

@@ -113,6 +113,11 @@ var badInputs = []badInput{
 	{"numpy", "a.transpose((0, 0))"},
 	{"numpy", "a.astype('float128')"},
 	{"numpy", "np.eye(-2)"},
+	{"numpy", "np.eye(1 << 20)"},
+	{"numpy", "np.linspace(0, 1, 1 << 40)"},
+	{"numpy", "np.random.permutation(1 << 40)"},
+	{"numpy", "np.random.normal(0, 1, (1 << 30,))"},
+	{"numpy", "np.zeros((2, 100000), np.float32)[[0] * 100000]"},
 	{"numpy", "np.linspace(0, 1, -5)"},
 	{"numpy", "np.random.normal(0, -1.0, (2, 2))"},
 	{"numpy", "np.random.randint(5, 1)"},
@@ -140,12 +145,12 @@ var badInputs = []badInput{
 	{"tensor", "x[0] = Tensor(np.ones(5, np.float32))"},
 	{"tensor", "~x"},
 	{"tensor", "Parameter(x, name=3)"},
-	{"tensor", "Parameter([1, 2], name='p')"},
+	{"tensor", "Parameter('weights', name='p')"},
 	{"tensor", "Parameter(x, name='p').set_data(Tensor(np.ones((2, 2), np.float32)))"},
 
 	// Primitives and functional ops.
 	{"ops", "ops.MatMul()(Tensor(np.ones((3, 4), np.float32)), Tensor(np.ones((5, 2), np.float32)))"},
-	{"ops", "ops.matmul(x, x)"},
+	{"ops", "ops.MatMul(transpose_b=True)(x, Tensor(np.ones((2, 3), np.float32)))"},
 	{"ops", "ops.ReduceMean(keep_dims='yes')(x)"},
 	{"ops", "ops.ReduceSum()(x, 7)"},
 	{"ops", "ops.Concat(axis=3)((x, x))"},
@@ -158,7 +163,7 @@ var badInputs = []badInput{
 	{"ops", "ops.OneHot()(labels, -1, Tensor(1.0), Tensor(0.0))"},
 	{"ops", "ops.Gather()(x, Tensor(np.array([7], np.int32)), 0)"},
 	{"ops", "ops.Cast()(x, 'float99')"},
-	{"ops", "ops.ones((-2, 3), ms.float32)"},
+	{"ops", "ops.ExpandDims()(x, 5)"},
 	{"ops", "ops.mse_loss(x, Tensor(np.ones((4, 3), np.float32)))"},
 
 	// Layers and Cells.
@@ -167,6 +172,7 @@ var badInputs = []badInput{
 	{"nn", "nn.Dense(4, 2, activation='nope')"},
 	{"nn", "nn.Dense(4, 2, weight_init='bogus')"},
 	{"nn", "nn.Dense('4', 2)"},
+	{"nn", "nn.Dense(1 << 30, 4)"},
 	{"nn", "nn.Conv2d(3, 8, 3)(Tensor(np.ones((1, 4, 8, 8), np.float32)))"},
 	{"nn", "nn.Conv2d(3, 8, 0)"},
 	{"nn", "nn.Conv2d(3, 8, 3, pad_mode='diagonal')"},
@@ -176,7 +182,7 @@ var badInputs = []badInput{
 	{"nn", "nn.Embedding(10, 3)(Tensor(np.array([11], np.int32)))"},
 	{"nn", "nn.Softmax(axis=5)(x)"},
 	{"nn", "nn.SequentialCell([nn.Dense(4, 2), 'relu'])"},
-	{"nn", "class Net(nn.Cell):\n    def __init__(self):\n        self.fc = nn.Dense(4, 2)\nNet()"},
+	{"nn", "class Net(nn.Cell):\n    def construct(self, x):\n        return self.fc(x)\nNet()(x)"},
 	{"nn", "class Net(nn.Cell):\n    def __init__(self):\n        super().__init__()\nNet()(x)"},
 	{"nn", "net.no_such_layer"},
 
@@ -199,9 +205,9 @@ var badInputs = []badInput{
 	{"losses", "nn.FocalLoss(weight=[1.0, 2.0])"},
 	{"losses", "nn.CosineEmbeddingLoss(margin=3.0)"},
 	{"losses", "nn.MarginRankingLoss()(x, x, Tensor(np.ones((2,), np.float32)))"},
-	{"losses", "nn.KLDivLoss(reduction='mean')"},
+	{"losses", "nn.KLDivLoss(reduction='average')"},
 	{"losses", "nn.TripletMarginLoss(p='two')"},
-	{"losses", "nn.GaussianNLLLoss()(x, x, Tensor(-np.ones((3, 4), np.float32)))"},
+	{"losses", "nn.GaussianNLLLoss(eps=-1.0)"},
 	{"losses", "nn.MSELoss()(x)"},
 
 	// Optimizers.
@@ -240,7 +246,7 @@ var badInputs = []badInput{
 	{"train", "Model('net')"},
 	{"train", "Model(net, nn.MSELoss(), opt, metrics={'acc': 'accuracy'})"},
 	{"train", "Model(net, nn.MSELoss(), opt).eval(ds.GeneratorDataset(rows, column_names=['x', 'y']))"},
-	{"train", "LossMonitor(per_print_times=0)"},
+	{"train", "LossMonitor(per_print_times=-1)"},
 	{"train", "nn.Accuracy().eval()"},
 	{"train", "ms.set_context(mode='fast')"},
 	{"train", "ms.set_context(no_such_option=1)"},

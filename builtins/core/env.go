@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/cellscript/cellscript/engine/rng"
 	"go.starlark.net/starlark"
@@ -34,6 +35,10 @@ type Env struct {
 	// empty means scripts cannot write files.
 	Files fs.FS
 	Dir   string
+
+	// Clock, when set, replaces the wall clock that scripts read (see
+	// Now). Set it before scripts run.
+	Clock func() time.Time
 
 	// observers follow Model.train; see AddTrainObserver.
 	observers trainObservers

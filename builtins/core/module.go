@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/cellscript/cellscript/builtins/pyobj"
 	"go.starlark.net/starlark"
 )
 
@@ -28,7 +29,7 @@ func (m *Module) Truth() starlark.Bool  { return true }
 func (m *Module) Hash() (uint32, error) { return starlark.String(m.Name).Hash() }
 
 // Attr returns a member; a missing one is an AttributeError naming the
-// module.
+// module, as Python words it.
 func (m *Module) Attr(name string) (starlark.Value, error) {
 	if v, ok := m.Members[name]; ok {
 		return v, nil
@@ -39,7 +40,7 @@ func (m *Module) Attr(name string) (starlark.Value, error) {
 	if name == "__doc__" {
 		return starlark.String(m.Doc), nil
 	}
-	return nil, nil
+	return nil, pyobj.AttributeErrorf("module '%s' has no attribute '%s'", m.Name, name)
 }
 
 // AttrNames lists the members in sorted order.

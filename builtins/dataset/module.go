@@ -109,6 +109,11 @@ func columnTypes(call string, v starlark.Value, n int) ([]*engine.DType, error) 
 }
 
 func generatorStage(call string, source starlark.Value, names []string, types []*engine.DType, sa sourceArgs) (stage, error) {
+	_, callable := source.(starlark.Callable)
+	_, iterable := source.(starlark.Iterable)
+	if !callable && !iterable && !randomAccess(source) {
+		return nil, core.Errorf("TypeError", "%s: source must be a random-access object, a generator function or an iterable, not %s", call, source.Type())
+	}
 	if !randomAccess(source) {
 		if sa.sampler != starlark.None {
 			return nil, core.Errorf("ValueError", "%s: sampler is not supported if source does not have attribute '__getitem__'", call)
@@ -187,14 +192,19 @@ func slicesInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tup
 	if err := starlark.UnpackArgs(call, args, kwargs, "data", &data, "column_names?", &cols, "num_samples?", &sa.numSamples, "num_parallel_workers?", new(starlark.Value), "shuffle?", &sa.shuffle, "sampler?", &sa.sampler, "num_shards?", &sa.numShards, "shard_id?", &sa.shardID); err != nil {
 		return nil, err
 	}
-	names, columns, err := slicesColumns(data)
+	var given []string
+	if cols != starlark.None {
+		var err error
+		if given, err = namesArg(call, "column_names", cols); err != nil {
+			return nil, err
+		}
+	}
+	names, columns, err := slicesColumns(data, given)
 	if err != nil {
 		return nil, err
 	}
-	if cols != starlark.None {
-		if names, err = namesArg(call, "column_names", cols); err != nil {
-			return nil, err
-		}
+	if given != nil {
+		names = given
 	}
 	if len(names) != len(columns) {
 		return nil, core.Errorf("ValueError", "%s: %d column names for %d columns", call, len(names), len(columns))

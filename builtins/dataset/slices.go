@@ -37,8 +37,10 @@ func (s *slicesSource) row(_ *starlark.Thread, i int) (Row, error) {
 
 // slicesColumns converts NumpySlicesDataset's data argument: a dict
 // (one column per key), a tuple (one column per element), or a list or
-// array (one column), each converted as np.array does.
-func slicesColumns(data starlark.Value) ([]string, []*engine.Tensor, error) {
+// array (one column), each converted as np.array does. given, the
+// column_names argument or nil, names the columns in error messages when
+// its length fits.
+func slicesColumns(data starlark.Value, given []string) ([]string, []*engine.Tensor, error) {
 	var items []starlark.Value
 	var names []string
 	switch x := data.(type) {
@@ -63,6 +65,9 @@ func slicesColumns(data starlark.Value) ([]string, []*engine.Tensor, error) {
 		for i := range items {
 			names = append(names, fmt.Sprintf("column_%d", i))
 		}
+	}
+	if len(given) == len(items) {
+		names = given // the column_names argument, for the messages below
 	}
 	cols := make([]*engine.Tensor, len(items))
 	for i, it := range items {

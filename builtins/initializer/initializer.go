@@ -79,6 +79,9 @@ func (i *Initializer) Init(thread *starlark.Thread, shape []int, d engine.DType)
 	if n > engine.MaxElements || n < 0 {
 		return nil, core.Errorf("MemoryError", "initializer %s: shape %s is too large", i.Name, engine.FormatShape(shape))
 	}
+	if err := engine.CheckAllocation("initializer "+i.Name, n, 8); err != nil {
+		return nil, core.EngineError("", err)
+	}
 	vals := make([]float64, n)
 	var err error
 	core.EnvOf(thread).WithMindSpore(func(r *rng.NumPy) { err = i.fill(r, vals, shape) })

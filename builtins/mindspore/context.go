@@ -35,7 +35,11 @@ func checkDevice(thread *starlark.Thread, v starlark.Value) error {
 		core.EnvOf(thread).Device = "CPU"
 		return nil
 	case "GPU":
-		return core.Errorf("RuntimeError", "device_target GPU requested but no CUDA driver was found (libcuda.so.1)")
+		if err := EnableGPU(); err != nil {
+			return core.Errorf("RuntimeError", "%v", err)
+		}
+		core.EnvOf(thread).Device = "GPU"
+		return nil
 	case "ASCEND":
 		return core.Errorf("ValueError", "device_target Ascend is not supported by cellscript; use 'CPU' or 'GPU'")
 	}
@@ -52,14 +56,31 @@ func setContext(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 		if !knownContext[key] {
 			return nil, core.Errorf("ValueError", "set_context: unknown key '%s'", key)
 		}
-		if key == "device_target" {
-			if err := checkDevice(thread, kv[1]); err != nil {
-				return nil, err
-			}
+		if err := checkContextValue(thread, key, kv[1]); err != nil {
+			return nil, err
 		}
-		env.Flags[key] = kv[1]
+		env.SetFlag(key, kv[1])
 	}
 	return starlark.None, nil
+}
+
+// checkContextValue validates the set_context values that cellscript
+// acts on or that MindSpore checks itself.
+func checkContextValue(thread *starlark.Thread, key string, v starlark.Value) error {
+	switch key {
+	case "device_target":
+		return checkDevice(thread, v)
+	case "mode":
+		var mode int
+		if err := starlark.AsInt(v, &mode); err != nil || (mode != 0 && mode != 1) {
+			return core.Errorf("ValueError", "set_context: mode must be GRAPH_MODE (0) or PYNATIVE_MODE (1), but got %s", v.String())
+		}
+	case "check_nan":
+		if _, ok := v.(starlark.Bool); !ok {
+			return core.Errorf("TypeError", "set_context: check_nan must be True or False, but got %s", v.String())
+		}
+	}
+	return nil
 }
 
 func getContext(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -71,7 +92,7 @@ func getContext(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	if key == "device_target" {
 		return starlark.String(env.Device), nil
 	}
-	if v, ok := env.Flags[key]; ok {
+	if v := env.Flag(key); v != nil {
 		return v, nil
 	}
 	if key == "mode" {

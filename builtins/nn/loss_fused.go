@@ -7,9 +7,9 @@ import (
 )
 
 // fusedReduction reports whether an elementwise loss of a and b can run
-// as one fused engine op (engine.L1Loss and its siblings), and with
-// which reduction: the inputs must share a float dtype and a shape, and
-// the reduction must be 'mean' or 'sum'. The fused ops return the same
+// as one fused engine op (engine.L1Loss and its siblings) and returns its
+// reduction. The inputs must share a float dtype and a shape, and the
+// reduction must be 'mean' or 'sum'. The fused ops return the same
 // values and gradients as the unfused ones.
 func fusedReduction(a, b *engine.Tensor, reduction string) (engine.Reduction, bool) {
 	if a.DType() != b.DType() || !a.DType().IsFloat() || !lossSameShape(a, b) {

@@ -76,12 +76,14 @@ func (lossEngine) Scalar(like *engine.Tensor, v float64) *engine.Tensor {
 	return engine.Scalar(like.DType(), v)
 }
 
-// Values returns a constant tensor of like's dtype with the given shape.
+// Values returns a constant tensor of like's dtype and device with the
+// given shape.
 func (lossEngine) Values(like *engine.Tensor, values []float64, shape ...int) *engine.Tensor {
 	if shape == nil {
 		shape = []int{len(values)}
 	}
-	return lossMust(engine.FromValues(like.DType(), values, shape...))
+	t := lossMust(engine.FromValues(like.DType(), values, shape...))
+	return lossMust(engine.ToDevice(t, like.Device()))
 }
 
 // Mask returns a constant bool tensor of the given shape.

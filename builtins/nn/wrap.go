@@ -129,7 +129,9 @@ func backboneNetwork(thread *starlark.Thread, _ *starlark.Builtin, args starlark
 }
 
 // ComputeGrads runs fn (a loss network) on inputs and returns the loss
-// and its gradients with respect to params.
+// and its gradients with respect to params. Under check_nan (see
+// core.Env.CheckNaN) a NaN or an infinity in the loss or a gradient is a
+// FloatingPointError whose message starts with CheckNaNPrefix.
 func ComputeGrads(thread *starlark.Thread, fn starlark.Value, inputs starlark.Tuple, params []*tensor.Parameter, sens float64) (starlark.Value, []*engine.Tensor, error) {
 	loss, err := starlark.Call(thread, fn, inputs, nil)
 	if err != nil {
@@ -143,6 +145,9 @@ func ComputeGrads(thread *starlark.Thread, fn starlark.Value, inputs starlark.Tu
 	if !ok {
 		return nil, nil, core.Errorf("TypeError", "the loss network returned %s; it must return a Tensor", loss.Type())
 	}
+	if err := checkLoss(thread, lt); err != nil {
+		return nil, nil, err
+	}
 	wrt := make([]*engine.Tensor, len(params))
 	for i, p := range params {
 		wrt[i] = p.T
@@ -154,6 +159,9 @@ func ComputeGrads(thread *starlark.Thread, fn starlark.Value, inputs starlark.Tu
 	grads, err := engine.Grad(lt, wrt, s)
 	if err != nil {
 		return nil, nil, core.EngineError("TrainOneStepCell", err)
+	}
+	if err := checkGrads(thread, lt, params, grads); err != nil {
+		return nil, nil, err
 	}
 	return loss, grads, nil
 }

@@ -300,6 +300,9 @@ func linspace(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []sta
 	if endpoint {
 		div = float64(num - 1)
 	}
+	if err := engine.CheckAllocation(name, num, 8); err != nil {
+		return nil, err
+	}
 	vals := make([]float64, num)
 	step := (stop - start) / div
 	for i := range vals {
@@ -343,6 +346,14 @@ func eye(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark
 		return nil, err
 	} else if p != nil {
 		d = *p
+	}
+	if n >= 0 && cols >= 0 {
+		if engine.CheckedProduct(n, cols) > engine.MaxElements {
+			return nil, core.Errorf("MemoryError", "%s: shape (%d, %d) has more than %d elements; request fewer", name, n, cols, engine.MaxElements)
+		}
+		if err := engine.CheckAllocation(name, n*cols, 8); err != nil {
+			return nil, err
+		}
 	}
 	vals := make([]float64, n*cols)
 	for i := 0; i < min(n, cols); i++ {

@@ -1,6 +1,7 @@
 package numpy
 
 import (
+	"errors"
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
@@ -79,11 +80,14 @@ func draw(thread *starlark.Thread, size []int, fill func(r *rng.NumPy, dst []flo
 			return nil, core.Errorf("MemoryError", "size %s is too large", engine.FormatShape(size))
 		}
 	}
+	if err := engine.CheckAllocation("size "+engine.FormatShape(size), n, 8); err != nil {
+		return nil, err
+	}
 	dst := make([]float64, n)
 	var err error
 	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { err = fill(r, dst) })
 	if err != nil {
-		return nil, core.Errorf("ValueError", "%v", err)
+		return nil, rngError(err)
 	}
 	if size == nil {
 		return starlark.Float(dst[0]), nil
@@ -195,7 +199,7 @@ func randint(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 	dst := make([]int64, n)
 	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { err = r.RandintFill(dst, lo, hi) })
 	if err != nil {
-		return nil, core.Errorf("ValueError", "%v", err)
+		return nil, rngError(err)
 	}
 	if dims == nil {
 		return starlark.MakeInt64(dst[0]), nil
@@ -279,7 +283,7 @@ func permutation(thread *starlark.Thread, name string, args starlark.Tuple, kwar
 		var perr error
 		env.WithNumPy(func(r *rng.NumPy) { perm, perr = r.Permutation(n) })
 		if perr != nil {
-			return nil, core.Errorf("MemoryError", "%s: %v", name, perr)
+			return nil, rngError(perr)
 		}
 		vals := make([]int64, n)
 		for i, p := range perm {
@@ -337,7 +341,7 @@ func choice(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []
 	var picks []int
 	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { picks, err = r.Choice(n, k, replace) })
 	if err != nil {
-		return nil, core.Errorf("ValueError", "%v", err)
+		return nil, rngError(err)
 	}
 	vals := make([]int64, k)
 	for i, p := range picks {
@@ -362,4 +366,14 @@ func choice(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []
 		return tensor.ElementValue(out, 0), nil
 	}
 	return tensor.NewArray(out), nil
+}
+
+// rngError raises an error of the generators as the Python exception
+// it names (ValueError, MemoryError, ...).
+func rngError(err error) error {
+	var e *rng.Error
+	if errors.As(err, &e) {
+		return core.NewError(e.Exception, e.Error())
+	}
+	return core.Errorf("ValueError", "%v", err)
 }

@@ -181,7 +181,10 @@ func oneHotImpl(thread *starlark.Thread, attrs starlark.StringDict, args starlar
 	}
 	var d int
 	if err := starlark.AsInt(depth, &d); err != nil {
-		return nil, core.Errorf("TypeError", "For 'OneHot', depth must be an int")
+		return nil, core.Errorf("TypeError", "For 'OneHot', depth must be an int, but got %s %s", depth.Type(), depth.String())
+	}
+	if d < 0 {
+		return nil, core.Errorf("ValueError", "For 'OneHot', depth must be non-negative, but got %d", d)
 	}
 	onT, err := tensor.AsTensor(on)
 	if err != nil {

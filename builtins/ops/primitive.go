@@ -67,15 +67,24 @@ func (c *PrimitiveClass) CallInternal(thread *starlark.Thread, args starlark.Tup
 			return nil, err
 		}
 		for i, p := range c.params {
-			if vals[i] != nil {
-				attrs[trimSuffix(p)] = vals[i]
+			if vals[i] == nil {
+				continue
 			}
+			name := trimSuffix(p)
+			if _, isBool := vals[i].(starlark.Bool); boolParams[name] && !isBool {
+				return nil, core.Errorf("TypeError", "For '%s', the type of '%s' should be 'bool', but got %s %s", c.name, name, vals[i].Type(), vals[i].String())
+			}
+			attrs[name] = vals[i]
 		}
 	} else if err := starlark.UnpackArgs(c.name, args, kwargs); err != nil {
 		return nil, err
 	}
 	return &Primitive{class: c, attrs: attrs}, nil
 }
+
+// boolParams are the constructor parameters that MindSpore checks to be
+// bool, as it checks ReduceMean's keep_dims.
+var boolParams = map[string]bool{"keep_dims": true, "transpose_a": true, "transpose_b": true}
 
 func trimSuffix(p string) string {
 	if n := len(p); n > 0 && p[n-1] == '?' {

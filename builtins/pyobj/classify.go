@@ -58,6 +58,9 @@ func Classify(err error) (typ string, msg string) {
 	if typ, rest, ok := splitExceptionPrefix(msg); ok {
 		return typ, rest
 	}
+	if msg == starlarkStackOverflow {
+		return "RecursionError", "maximum recursion depth exceeded (Starlark stack overflow); check that the recursion reaches its base case"
+	}
 	for _, rule := range messageRules {
 		if rule.pattern.MatchString(msg) {
 			return rule.typ, msg
@@ -65,6 +68,10 @@ func Classify(err error) (typ string, msg string) {
 	}
 	return "RuntimeError", msg
 }
+
+// starlarkStackOverflow is go.starlark.net's whole message for a call
+// stack past its depth limit, which Python calls RecursionError.
+const starlarkStackOverflow = "Starlark stack overflow"
 
 // splitExceptionPrefix splits "ValueError: msg", the text of an *Error
 // that lost its type, such as the reason of a cancelled thread.
@@ -96,7 +103,8 @@ var messageRules = []messageRule{
 	{regexp.MustCompile(`has no \.\S+ field or method|can't assign to \.\S+ field`), "AttributeError"},
 	{regexp.MustCompile(`index .*out of range|out of range.*index|index out of range`), "IndexError"},
 	{regexp.MustCompile(`^key .* not in |key not found|not in dict`), "KeyError"},
-	{regexp.MustCompile(`too many values to unpack|too few values to unpack|invalid literal`), "ValueError"},
+	{regexp.MustCompile(`too many values to unpack|too few values to unpack|invalid literal|` +
+		`step argument must not be zero|slice step cannot be zero|is an empty sequence`), "ValueError"},
 	{regexp.MustCompile(`unknown binary op|unknown unary op|unhashable|` +
 		`accepts no arguments|positional argument|got \d+ arguments?, want|missing \d+ arguments?|` +
 		`missing argument|got multiple values|unexpected keyword argument|` +

@@ -72,7 +72,8 @@ func TestExceptionHierarchy(t *testing.T) {
 	parents := map[string]string{
 		"BaseException": "object", "Exception": "BaseException",
 		"ArithmeticError": "Exception", "ZeroDivisionError": "ArithmeticError",
-		"OverflowError": "ArithmeticError", "AssertionError": "Exception",
+		"OverflowError": "ArithmeticError", "FloatingPointError": "ArithmeticError",
+		"AssertionError": "Exception",
 		"AttributeError": "Exception", "ImportError": "Exception",
 		"ModuleNotFoundError": "ImportError", "LookupError": "Exception",
 		"IndexError": "LookupError", "KeyError": "LookupError",

@@ -15,6 +15,7 @@ var (
 	ArithmeticError     *Class
 	ZeroDivisionError   *Class
 	OverflowError       *Class
+	FloatingPointError  *Class
 	AssertionError      *Class
 	AttributeError      *Class
 	ImportError         *Class
@@ -51,6 +52,7 @@ func newExceptionClasses() {
 	ArithmeticError = newException("ArithmeticError", Exception, "Base class for arithmetic errors.")
 	ZeroDivisionError = newException("ZeroDivisionError", ArithmeticError, "Second argument to a division or modulo operation was zero.")
 	OverflowError = newException("OverflowError", ArithmeticError, "Result too large to be represented.")
+	FloatingPointError = newException("FloatingPointError", ArithmeticError, "Floating point operation failed.")
 	AssertionError = newException("AssertionError", Exception, "Assertion failed.")
 	AttributeError = newException("AttributeError", Exception, "Attribute not found.")
 	ImportError = newException("ImportError", Exception, "Import can't find module, or can't find name in module.")

@@ -124,3 +124,12 @@ func checkPanicError(t *testing.T, err error, call, value string) {
 		t.Errorf("Classify = %s: %s, want RuntimeError naming a bug in Go code", typ, msg)
 	}
 }
+
+func TestGoTypeConstructorPanicBecomesRuntimeError(t *testing.T) {
+	crashing := NewGoType("crashing", func(starlark.Value) bool { return false }).SetConstructor(
+		starlark.NewBuiltin("crashing", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			panic("constructor exploded")
+		}))
+	_, _, err := runScript(t, "ctor.star", "crashing()\n", starlark.StringDict{"crashing": crashing})
+	checkPanicError(t, err, "crashing", "constructor exploded")
+}

@@ -10,6 +10,10 @@ import "go.starlark.net/starlark"
 // large to allocate is a fatal Go error that no recover can catch. The
 // default, 1 << 26 elements, is 1 GiB of Starlark values; a host may
 // change it before running scripts.
+//
+// NOTE: repetition with * ([0] * n, "ab" * n) is go.starlark.net's own
+// operator and is bounded only by its cap of 1 << 30 elements, so
+// [0] * (1 << 29) still allocates 8 GiB.
 var MaxCollectionLen = 1 << 26
 
 // CheckCollectionLen returns a MemoryError when an element of args has
@@ -18,7 +22,7 @@ var MaxCollectionLen = 1 << 26
 func CheckCollectionLen(call string, args starlark.Tuple) error {
 	for _, a := range args {
 		if n := starlark.Len(a); n > MaxCollectionLen {
-			return NewError(MemoryError, "%s(): the argument holds %d elements, more than the %d that a %s may hold (pyobj.MaxCollectionLen); iterate over it with a for loop instead", call, n, MaxCollectionLen, resultKind(call))
+			return NewError(MemoryError, "%s(): the argument has %d elements, more than the %d that a %s may have (pyobj.MaxCollectionLen); iterate over it with a for loop instead", call, n, MaxCollectionLen, resultKind(call))
 		}
 	}
 	return nil

@@ -81,8 +81,10 @@ func (t *GoType) Truth() starlark.Bool { return starlark.True }
 // Hash returns an identity hash.
 func (t *GoType) Hash() (uint32, error) { return hashID(t.id), nil }
 
-// CallInternal calls the constructor.
-func (t *GoType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// CallInternal calls the constructor, turning a Go panic in it into a
+// *PanicError.
+func (t *GoType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {
+	defer RecoverPanic(t.name, &err)
 	if t.constructor == nil {
 		return nil, TypeErrorf("cannot create '%s' instances", t.name)
 	}

@@ -309,15 +309,28 @@ func checkSetKey(t *testing.T, base *engine.Tensor, key starlark.Value, r *fuzzR
 	if err != nil {
 		t.Fatalf("%s: succeeded although the value does not broadcast to %v", what, sel.Shape())
 	}
-	duplicates := false
-	if list, ok := key.(*starlark.List); ok && list.Len() > 1 {
-		duplicates = true // NumPy keeps the last write to a repeated index
-	}
+	// An integer list may repeat an index, and NumPy keeps the last
+	// write to it, so only keys without lists read back the value.
+	duplicates := hasList(key)
 	for k := 0; k < sel.Numel() && !duplicates; k++ {
 		if sel.Float(k) != want.Float(k) {
 			t.Fatalf("%s: element %d reads %v after the assignment, want %v", what, k, sel.Float(k), want.Float(k))
 		}
 	}
+}
+
+// hasList reports whether key, or an item of a tuple key, is a list.
+func hasList(key starlark.Value) bool {
+	items := []starlark.Value{key}
+	if tup, ok := key.(starlark.Tuple); ok {
+		items = tup
+	}
+	for _, it := range items {
+		if _, ok := it.(*starlark.List); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // fuzzShape decodes a shape of rank at most 3 with dimensions 0 to 4.

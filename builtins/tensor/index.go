@@ -48,8 +48,10 @@ func selection(t *engine.Tensor, key starlark.Value) (idx []int, shape []int, er
 		}
 	}
 	n := engine.Numel(shape)
-	if n > engine.MaxElements {
-		return nil, nil, core.Errorf("MemoryError", "index result of shape %s is too large", engine.FormatShape(shape))
+	// The index list holds n ints (8 bytes each) and the result up to 8
+	// bytes per element.
+	if err := engine.CheckAllocation("__getitem__", n, 16); err != nil {
+		return nil, nil, core.Errorf("MemoryError", "index result of shape %s is too large: %v", engine.FormatShape(shape), err)
 	}
 	idx = make([]int, 0, n)
 	counter := make([]int, len(ins))

@@ -470,7 +470,11 @@ func mAsnumpy(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark
 	if err := starlark.UnpackArgs("asnumpy", args, kwargs); err != nil {
 		return nil, err
 	}
-	return &Tensor{T: t.T.Detach(), Flavor: NumPy}, nil
+	host, err := engine.ToDevice(t.T.Detach(), engine.CPU)
+	if err != nil {
+		return nil, core.Errorf("RuntimeError", "asnumpy: %v", err)
+	}
+	return &Tensor{T: host, Flavor: NumPy}, nil
 }
 
 func mCopy(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

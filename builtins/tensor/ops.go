@@ -66,7 +66,8 @@ func weakScalar(v starlark.Value, d engine.DType, f Flavor) (*engine.Tensor, err
 		}
 		t, err := ToEngine(v, nil, f)
 		if err != nil {
-			return nil, core.Errorf("TypeError", "unsupported operand: a tensor and %s (%v)", v.Type(), err)
+			_, msg := pyobj.Classify(err)
+			return nil, core.Errorf("TypeError", "unsupported operand type(s): a tensor and %s, which does not convert to a tensor: %s", v.Type(), msg)
 		}
 		return t, nil
 	}
@@ -214,17 +215,16 @@ func mod(a, b *engine.Tensor) (*engine.Tensor, error) {
 }
 
 // checkContraction reports a 1-D or 2-D product whose contracted
-// dimensions differ, naming the shapes the caller passed (matmulND
-// reshapes vectors into matrices before the engine sees them).
+// dimensions differ. It names the shapes the caller passed, because
+// matmulND reshapes vectors into matrices before calling the engine.
 func checkContraction(a, b *engine.Tensor) error {
 	if a.Rank() == 0 || b.Rank() == 0 || a.Rank() > 2 || b.Rank() > 2 {
 		return nil
 	}
-	ka, kb, ruleB := a.Shape()[a.Rank()-1], b.Shape()[0], "y.shape[0]"
-	if ka == kb {
+	if a.Shape()[a.Rank()-1] == b.Shape()[0] {
 		return nil
 	}
-	return &engine.Error{Kind: "ValueError", Op: "MatMul", Msg: fmt.Sprintf("x shape %s and y shape %s: x.shape[%d] must equal %s", engine.FormatShape(a.Shape()), engine.FormatShape(b.Shape()), a.Rank()-1, ruleB)}
+	return &engine.Error{Kind: "ValueError", Op: "MatMul", Msg: fmt.Sprintf("x shape %s and y shape %s: x.shape[%d] must equal y.shape[0]", engine.FormatShape(a.Shape()), engine.FormatShape(b.Shape()), a.Rank()-1)}
 }
 
 // Binary implements the arithmetic operators for tensors.

@@ -100,7 +100,10 @@ func tensorCtor(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	if src, _, ok := Of(data); ok && src == t {
 		t = t.Clone()
 	}
-	return New(t.Detach()), nil
+	if t, err = Place(thread, t.Detach()); err != nil {
+		return nil, core.Errorf("RuntimeError", "Tensor: %v", err)
+	}
+	return New(t), nil
 }
 
 // parameterCtor is mindspore.Parameter(default_input, name=None,
@@ -114,11 +117,19 @@ func parameterCtor(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	}
 	t, err := ToEngine(data, nil, MindSpore)
 	if err != nil {
-		return nil, core.Errorf("TypeError", "Parameter: %v", err)
+		return nil, core.Prefix("Parameter", err)
 	}
 	n := ""
-	if s, ok := name.(starlark.String); ok {
+	switch s := name.(type) {
+	case starlark.String:
 		n = string(s)
+	case starlark.NoneType:
+	default:
+		return nil, core.Errorf("TypeError", "Parameter: name must be a str or None, but got %s %s", pyobj.TypeOf(name).Name(), name.String())
 	}
-	return NewParameter(t, n, requiresGrad), nil
+	p := NewParameter(t, n, requiresGrad)
+	if err := PlaceParameter(thread, p); err != nil {
+		return nil, core.Errorf("RuntimeError", "Parameter: %v", err)
+	}
+	return p, nil
 }

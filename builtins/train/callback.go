@@ -107,7 +107,7 @@ batch_num is not a positive int.`,
 		Methods: []pyobj.Method{
 			{Name: "__init__", Func: timeMonitorInit},
 			{Name: "epoch_begin", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-				self.Native = time.Now()
+				self.Native = core.EnvOf(thread).Now()
 				return starlark.None, nil
 			}},
 			{Name: "epoch_end", Func: timeMonitorEpochEnd},
@@ -289,7 +289,7 @@ func timeMonitorEpochEnd(thread *starlark.Thread, self *pyobj.Instance, args sta
 	if err != nil {
 		return nil, err
 	}
-	ms := float64(time.Since(start).Nanoseconds()) / 1e6
+	ms := float64(core.EnvOf(thread).Now().Sub(start).Nanoseconds()) / 1e6
 	steps := 0
 	if v, ok := self.DictGet("data_size"); ok && v != starlark.None {
 		steps = intAttr(v)

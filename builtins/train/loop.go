@@ -1,6 +1,8 @@
 package train
 
 import (
+	"strings"
+
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/dataset"
 	"github.com/cellscript/cellscript/builtins/nn"
@@ -309,7 +311,7 @@ func (s *session) runStep(e int, row dataset.Row) error {
 	inputs := rowArgs(row)
 	loss, err := trainStep(s.thread, s.lossNet, s.opt, inputs)
 	if err != nil {
-		return err
+		return withStep(err, e, s.step+1)
 	}
 	s.step++
 	s.params.Set("cur_step_num", starlark.MakeInt(s.step))
@@ -324,6 +326,17 @@ func (s *session) runStep(e int, row dataset.Row) error {
 		s.stopped = stop
 	}
 	return nil
+}
+
+// withStep adds the epoch and the global step to the error that
+// check_nan raises, so that it reports where training stopped.
+func withStep(err error, epoch, step int) error {
+	typ, msg := pyobj.Classify(err)
+	rest, ok := strings.CutPrefix(msg, nn.CheckNaNPrefix)
+	if typ != "FloatingPointError" || !ok {
+		return err
+	}
+	return core.Errorf(typ, "%sepoch %d step %d: %s", nn.CheckNaNPrefix, epoch, step, rest)
 }
 
 // trainStep runs one step. With an optimizer, the loss network's

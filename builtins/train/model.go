@@ -164,7 +164,7 @@ func metricsArg(thread *starlark.Thread, v starlark.Value) (*starlark.Dict, erro
 	case *starlark.Dict:
 		for _, kv := range x.Items() {
 			if !Metric.IsInstance(kv[1]) {
-				return nil, core.Errorf("TypeError", "Model: metrics['%s'] must be a Metric instance such as nn.Accuracy(), got %s", kv[0], kv[1].Type())
+				return nil, core.Errorf("TypeError", "Model: metrics[%s] must be a Metric instance such as nn.Accuracy(), got %s", kv[0].String(), kv[1].Type())
 			}
 			if err := d.SetKey(kv[0], kv[1]); err != nil {
 				return nil, err
@@ -208,7 +208,7 @@ func callbackList(v starlark.Value) ([]starlark.Value, error) {
 	}
 	for _, cb := range out {
 		if !Callback.IsInstance(cb) {
-			return nil, core.Errorf("TypeError", "callbacks must be a Callback or a list of Callbacks, found %s", cb.Type())
+			return nil, core.Errorf("TypeError", "Model: callbacks must be a Callback or a list of Callbacks, found %s %s", cb.Type(), cb.String())
 		}
 	}
 	return out, nil

@@ -42,7 +42,7 @@ type session struct {
 // the exit status.
 func startREPL(o replOptions, stdout, stderr io.Writer) int {
 	if o.host == nil {
-		o.host = newHost(hostOptions{Device: "CPU", Argv: []string{""}}, stdout, stderr)
+		o.host = newHost(hostOptions{Device: "CPU", Argv: []string{""}, MaxMemory: defaultMaxMemory()}, stdout, stderr)
 	}
 	if o.globals == nil {
 		o.globals = starlark.StringDict{}

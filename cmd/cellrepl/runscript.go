@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/cellscript/cellscript/builtins/mindspore"
 	"github.com/cellscript/cellscript/builtins/train/lossplot"
 	"github.com/cellscript/cellscript/runtime"
 	"go.starlark.net/starlark"
@@ -20,6 +21,8 @@ type runFlags struct {
 	device      string
 	seed        uint
 	plot        string
+	checkNaN    bool
+	maxMemory   memoryFlag
 }
 
 func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) {
@@ -30,6 +33,9 @@ func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) 
 	fs.StringVar(&f.device, "device", "CPU", "device: CPU or GPU")
 	fs.UintVar(&f.seed, "seed", 0, "seed of numpy.random, random and the MindSpore initialisers")
 	fs.StringVar(&f.plot, "plot", "", "write the loss curve of every Model.train to this PNG `file`")
+	fs.BoolVar(&f.checkNaN, "check-nan", false, "stop training at the first NaN or infinity in a loss or a gradient, naming the step, the op and the parameter")
+	f.maxMemory.bytes = defaultMaxMemory()
+	fs.Var(&f.maxMemory, "max-memory", "limit live tensor memory to this many `bytes` (suffixes K, M, G, T; 0 for no limit); the default is half of the machine's memory")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, err
 	}
@@ -40,14 +46,17 @@ func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) 
 }
 
 // checkDevice returns the exit status and message for a device that
-// cannot run: 2 for a name other than CPU and GPU, 1 for GPU, since no
-// CUDA backend is built in.
+// cannot run: 2 for a name other than CPU and GPU, 1 for a GPU whose
+// CUDA backend does not start (no driver, for one).
 func checkDevice(device string) (int, string) {
 	switch device {
 	case "CPU":
 		return 0, ""
 	case "GPU":
-		return 1, "RuntimeError: device_target GPU requested but no CUDA driver was found (libcuda.so.1); use --device CPU"
+		if err := mindspore.EnableGPU(); err != nil {
+			return 1, "RuntimeError: " + err.Error() + "; use --device CPU"
+		}
+		return 0, ""
 	}
 	return 2, fmt.Sprintf("cellrepl run: --device must be CPU or GPU, not %q", device)
 }
@@ -69,11 +78,14 @@ func runScript(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	host := newHost(hostOptions{
-		Device: flags.device,
-		Seed:   uint32(flags.seed),
-		Argv:   rest,
-		Plot:   flags.plot,
+		Device:    flags.device,
+		Seed:      uint32(flags.seed),
+		Argv:      rest,
+		Plot:      flags.plot,
+		CheckNaN:  flags.checkNaN,
+		MaxMemory: flags.maxMemory.bytes,
 	}, stdout, stderr)
+	defer host.rt.Close() // releases the process-wide tensor memory limit
 
 	if _, err := os.Stat(rest[0]); err != nil {
 		fmt.Fprintf(stderr, "cellrepl run: cannot open file '%s': %v\n", rest[0], errors.Unwrap(err))
@@ -114,6 +126,10 @@ type hostOptions struct {
 	Seed   uint32
 	Argv   []string
 	Plot   string // PNG path for the loss curves; empty for none
+	// CheckNaN turns on set_context(check_nan=True) for every script.
+	CheckNaN bool
+	// MaxMemory bounds live tensor memory in bytes; 0 means no limit.
+	MaxMemory int64
 }
 
 // host is a runtime with cellrepl's terminal output: the progress bar
@@ -149,7 +165,12 @@ func newHost(opts hostOptions, stdout, stderr io.Writer) *host {
 		Argv:   opts.Argv,
 		Files:  os.DirFS(wd),
 		Dir:    wd,
+
+		MaxTensorBytes: opts.MaxMemory,
 	})
+	if opts.CheckNaN {
+		h.rt.Env().SetFlag("check_nan", starlark.True)
+	}
 	if bar != nil {
 		h.rt.Env().AddTrainObserver(bar)
 	}

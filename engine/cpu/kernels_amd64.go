@@ -12,6 +12,12 @@ func reluAVX512(dst, x *float32, n int)
 func reluGradAVX512(dst, grad, x *float32, n int)
 
 //go:noescape
+func reluAVX2(dst, x *float32, n int)
+
+//go:noescape
+func reluGradAVX2(dst, grad, x *float32, n int)
+
+//go:noescape
 func expAVX512(dst, x *float32, n int)
 
 //go:noescape

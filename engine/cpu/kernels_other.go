@@ -12,6 +12,10 @@ func reluAVX512(dst, x *float32, n int) { panic(noKernels) }
 
 func reluGradAVX512(dst, grad, x *float32, n int) { panic(noKernels) }
 
+func reluAVX2(dst, x *float32, n int) { panic(noKernels) }
+
+func reluGradAVX2(dst, grad, x *float32, n int) { panic(noKernels) }
+
 func expAVX512(dst, x *float32, n int) { panic(noKernels) }
 
 func logAVX512(dst, x *float32, n int) { panic(noKernels) }

@@ -5,27 +5,30 @@ package cpu
 //go:noescape
 func lossAVX512(c *lossConsts, x, y, dx *float32, n int, nt int) float64
 
+//go:noescape
+func lossAVX2(c *lossConsts, x, y, dx *float32, n int, nt int) float64
+
 // lossVector runs the loss kernel over len(x) elements, a multiple of
 // 16; dx, when not nil, is 64-byte aligned.
 func lossVector(c *lossConsts, x, y, dx []float32) float64 {
-	if active < AVX512 {
+	kernel := lossAVX512
+	switch {
+	case active == AVX2:
+		kernel = lossAVX2
+	case active < AVX2:
 		return lossGo(c, x, y, dx)
 	}
-	var d *float32
 	nt := 0
-	if dx != nil {
-		d = &dx[0]
-		if len(dx)*4 >= ntMinBytes {
-			nt = 1
-		}
+	if dx != nil && len(dx)*4 >= ntMinBytes {
+		nt = 1
 	}
 	var sum float64
 	blocks(len(x), func(lo, hi int) {
-		var dp *float32
-		if d != nil {
-			dp = &dx[lo]
+		var d *float32
+		if dx != nil {
+			d = &dx[lo]
 		}
-		sum += lossAVX512(c, &x[lo], &y[lo], dp, hi-lo, nt)
+		sum += kernel(c, &x[lo], &y[lo], d, hi-lo, nt)
 	})
 	return sum
 }

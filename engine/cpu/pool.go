@@ -46,9 +46,10 @@ type poolClass struct {
 }
 
 var pool struct {
-	mu      sync.Mutex
-	idle    int64 // bytes in free lists
-	classes [64 * classesPerOctave]poolClass
+	mu           sync.Mutex
+	idle         int64 // bytes in free lists
+	hits, misses int64
+	classes      [64 * classesPerOctave]poolClass
 }
 
 // sizeClass returns the class of a request of size bytes and the class's
@@ -84,6 +85,13 @@ func Alloc64(n int) []float64 {
 func allocBytes(size int) []byte {
 	class, capacity := sizeClass(size)
 	b := take(class, size)
+	pool.mu.Lock()
+	if b == nil {
+		pool.misses++
+	} else {
+		pool.hits++
+	}
+	pool.mu.Unlock()
 	if b == nil {
 		// make([]uint64) gives the alignment float64 needs.
 		words := make([]uint64, capacity/8)
@@ -172,6 +180,14 @@ func giveBack(class int, b []byte) {
 	}
 	c.free = append(c.free, b)
 	pool.idle += int64(len(b))
+}
+
+// PoolStats returns how many requests the pool served with a recycled
+// array (hits) and with a fresh one (misses).
+func PoolStats() (hits, misses int64) {
+	pool.mu.Lock()
+	defer pool.mu.Unlock()
+	return pool.hits, pool.misses
 }
 
 // PoolIdleBytes returns the bytes of idle arrays the pool holds.

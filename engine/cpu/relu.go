@@ -7,11 +7,13 @@ func Relu32(dst, x []float32) {
 		panic("cpu: Relu32 slices differ in length")
 	}
 	body := 0
-	if active >= AVX512 {
+	switch active {
+	case AVX512:
 		body = len(x) / 16 * 16
-		if body > 0 {
-			blocks(body, func(lo, hi int) { reluAVX512(&dst[lo], &x[lo], hi-lo) })
-		}
+		blocks(body, func(lo, hi int) { reluAVX512(&dst[lo], &x[lo], hi-lo) })
+	case AVX2:
+		body = len(x) / 8 * 8
+		blocks(body, func(lo, hi int) { reluAVX2(&dst[lo], &x[lo], hi-lo) })
 	}
 	reluGo(dst[body:], x[body:])
 }
@@ -35,11 +37,13 @@ func ReluGrad32(dst, g, x []float32) {
 		panic("cpu: ReluGrad32 slices differ in length")
 	}
 	body := 0
-	if active >= AVX512 {
+	switch active {
+	case AVX512:
 		body = len(x) / 16 * 16
-		if body > 0 {
-			blocks(body, func(lo, hi int) { reluGradAVX512(&dst[lo], &g[lo], &x[lo], hi-lo) })
-		}
+		blocks(body, func(lo, hi int) { reluGradAVX512(&dst[lo], &g[lo], &x[lo], hi-lo) })
+	case AVX2:
+		body = len(x) / 8 * 8
+		blocks(body, func(lo, hi int) { reluGradAVX2(&dst[lo], &g[lo], &x[lo], hi-lo) })
 	}
 	reluGradGo(dst[body:], g[body:], x[body:])
 }

@@ -52,3 +52,52 @@ loop:
 	JNZ  loop
 	VZEROUPPER
 	RET
+
+// func reluAVX2(dst, x *float32, n int)
+//
+// reluAVX512 for AVX2, n a multiple of 8.
+TEXT ·reluAVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ x+8(FP), SI
+	MOVQ n+16(FP), CX
+	SHRQ $3, CX
+	VXORPS Y1, Y1, Y1
+
+loop:
+	VMOVUPS (SI), Y0
+	VMAXPS  Y1, Y0, Y0
+	VMOVUPS Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DI
+	DECQ CX
+	JNZ  loop
+	VZEROUPPER
+	RET
+
+// func reluGradAVX2(dst, grad, x *float32, n int)
+//
+// reluGradAVX512 for AVX2, n a multiple of 8.
+TEXT ·reluGradAVX2(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ grad+8(FP), DX
+	MOVQ x+16(FP), SI
+	MOVQ n+24(FP), CX
+	SHRQ $3, CX
+	VXORPS Y1, Y1, Y1
+	MOVL $0x3f800000, AX
+	VMOVD AX, X2
+	VPBROADCASTD X2, Y2
+
+loop:
+	VMOVUPS (SI), Y0
+	VCMPPS  $0x1e, Y1, Y0, Y3
+	VANDPS  Y2, Y3, Y3
+	VMULPS  (DX), Y3, Y3
+	VMOVUPS Y3, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DX
+	ADDQ $32, DI
+	DECQ CX
+	JNZ  loop
+	VZEROUPPER
+	RET

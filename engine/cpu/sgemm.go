@@ -38,7 +38,7 @@ func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int
 		scaleRows(c, m, n, ldc, beta)
 		return
 	}
-	if m*n*k <= sgemmSmall {
+	if gemmWork(m, n, k) <= sgemmSmall {
 		scaleRows(c, m, n, ldc, beta)
 		sgemmNaive(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc)
 		return
@@ -74,6 +74,15 @@ func checkGemmArgs(transA, transB bool, m, n, k, na, lda, nb, ldb, nc, ldc int) 
 	case !fitsMatrix(nc, m, n, ldc):
 		panic(fmt.Sprintf("cpu: gemm C of %d elements cannot hold %d×%d with stride %d", nc, m, n, ldc))
 	}
+}
+
+// gemmWork returns m·n·k, saturating instead of overflowing.
+func gemmWork(m, n, k int) int {
+	const limit = 1 << 62
+	if w := float64(m) * float64(n) * float64(k); w < limit {
+		return m * n * k
+	}
+	return limit
 }
 
 // fitsMatrix reports whether a slice of length size holds a rows×cols
@@ -147,7 +156,7 @@ type gemmJob struct {
 func (g *gemmJob) run(overwrite bool) {
 	mr, nr := g.kern.mr, g.kern.nr
 	strips := (g.m + mr - 1) / mr
-	workers := Workers(g.m*g.n*g.k, sgemmGrain)
+	workers := Workers(gemmWork(g.m, g.n, g.k), sgemmGrain)
 	workers = min(workers, strips)
 	bufB := getPack(sgemmKC * min(sgemmNC, roundUp(g.n, nr)))
 	defer putPack(bufB)
@@ -171,15 +180,14 @@ func (g *gemmJob) packBPanel(dst []float32, jc, nc, pc, kc, workers int) {
 	nr := g.kern.nr
 	strips := (nc + nr - 1) / nr
 	pack := func(lo, hi int) {
+		if !g.transB {
+			packRowStrips(dst, g.b, g.ldb, pc, jc, kc, nc, nr, lo, hi)
+			return
+		}
 		for s := lo; s < hi; s++ {
 			j0 := jc + s*nr
 			cols := min(nr, jc+nc-j0)
-			out := dst[s*kc*nr : (s+1)*kc*nr]
-			if g.transB {
-				packTransposed(out, g.b, g.ldb, j0, pc, cols, kc, nr)
-			} else {
-				packRows(out, g.b, g.ldb, pc, j0, kc, cols, nr, 1)
-			}
+			packTransposed(dst[s*kc*nr:(s+1)*kc*nr], g.b, g.ldb, j0, pc, cols, kc, nr)
 		}
 	}
 	if workers <= 1 || strips < 2*workers {
@@ -272,6 +280,10 @@ func (g *gemmJob) macroKernel(ap, bp []float32, i0, rows, jc, nc, kc int, accumu
 // c0..c0+nc, into dst as np consecutive groups of width w, zero-padded
 // past nc and scaled by alpha.
 func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
+	if alpha == 1 && nc == w && (w == 32 || w == 12) {
+		packRowsFull(dst, src, ld, p0, c0, np, w)
+		return
+	}
 	for p := 0; p < np; p++ {
 		out := dst[p*w : (p+1)*w]
 		row := src[(p0+p)*ld+c0 : (p0+p)*ld+c0+nc]
@@ -283,6 +295,37 @@ func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
 			}
 		}
 		clear(out[nc:])
+	}
+}
+
+// packRowStrips packs strips s0..s1 of the panel src[p0:p0+kc,
+// c0:c0+nc] (row stride ld) into nr-wide strips of dst, as packRows
+// does strip by strip. It walks the source row by row, so that it reads
+// memory in order; strip by strip it would read nr floats per row and
+// jump a whole row ahead, which the hardware prefetchers follow poorly.
+func packRowStrips(dst, src []float32, ld, p0, c0, kc, nc, nr, s0, s1 int) {
+	for p := 0; p < kc; p++ {
+		row := src[(p0+p)*ld+c0 : (p0+p)*ld+c0+nc]
+		for s := s0; s < s1; s++ {
+			out := dst[s*kc*nr+p*nr : s*kc*nr+(p+1)*nr]
+			j0 := s * nr
+			n := copy(out, row[j0:min(j0+nr, nc)])
+			clear(out[n:])
+		}
+	}
+}
+
+// packRowsFull is packRows for whole groups of the AVX-512 kernel's
+// widths. It copies each group as one array value, which compiles to a
+// few vector moves instead of a call to memmove per group.
+func packRowsFull(dst, src []float32, ld, p0, c0, np, w int) {
+	for p := 0; p < np; p++ {
+		at := (p0+p)*ld + c0
+		if w == 32 {
+			*(*[32]float32)(dst[p*32:]) = *(*[32]float32)(src[at:])
+		} else {
+			*(*[12]float32)(dst[p*12:]) = *(*[12]float32)(src[at:])
+		}
 	}
 }
 

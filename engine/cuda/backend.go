@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/cellscript/cellscript/engine"
@@ -23,6 +24,9 @@ type Backend struct {
 	// blocks of a grid-stride launch.
 	sms, maxGrid int64
 
+	// launches counts kernel launches and cuBLAS calls.
+	launches atomic.Int64
+
 	closeOnce sync.Once
 }
 
@@ -33,7 +37,7 @@ type Options struct {
 	// Fake selects the fake driver: device memory is host memory, and
 	// each kernel launch runs a Go reference kernel of the same name.
 	Fake bool
-	// CacheDir is where compiled kernels are kept: "" means
+	// CacheDir is the directory of compiled kernels: "" means
 	// os.UserCacheDir()/cellscript/cuda, and "-" keeps none.
 	CacheDir string
 	// FakeMemory limits the fake device's memory in bytes (0 means
@@ -138,6 +142,10 @@ func (b *Backend) IsFake() bool { return b.fake != nil }
 func (b *Backend) Synchronize() error {
 	return b.own.do(func(d driver) error { return d.synchronize() })
 }
+
+// KernelLaunches returns how many kernels and cuBLAS products the
+// backend has started.
+func (b *Backend) KernelLaunches() int64 { return b.launches.Load() }
 
 // MemoryInUse returns the bytes of device memory held by live buffers
 // and by the allocator's cache of freed blocks.

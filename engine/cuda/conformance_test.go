@@ -53,8 +53,9 @@ type opCase struct {
 	run    func(in []*engine.Tensor) (*engine.Tensor, error)
 	// grad lists the inputs whose gradients are compared.
 	grad []int
-	// rtol overrides the relative tolerance for float32 results.
-	rtol float64
+	// rtol overrides the relative tolerance for float32 results, and
+	// atol adds an absolute one for sums whose terms cancel.
+	rtol, atol float64
 }
 
 // rng is the suite's source of inputs; every case draws from its own
@@ -117,6 +118,7 @@ func binary(f func(a, b *engine.Tensor) (*engine.Tensor, error)) func([]*engine.
 func runCase(t *testing.T, c opCase) {
 	t.Helper()
 	backend(t)
+
 	cpuIn := make([]*engine.Tensor, len(c.inputs))
 	devIn := make([]*engine.Tensor, len(c.inputs))
 	for i, in := range c.inputs {
@@ -130,6 +132,7 @@ func runCase(t *testing.T, c opCase) {
 		cpuIn[i].SetRequiresGrad(true)
 		devIn[i].SetRequiresGrad(true)
 	}
+
 	want, wantErr := c.run(cpuIn)
 	got, gotErr := c.run(devIn)
 	if wantErr != nil || gotErr != nil {
@@ -141,10 +144,11 @@ func runCase(t *testing.T, c opCase) {
 	if got.Device() != engine.GPU {
 		t.Errorf("result is on %s, want GPU", got.Device())
 	}
-	compareTensors(t, "result", want, got, c.rtol)
+	compareTensors(t, "result", want, got, c.rtol, c.atol)
 	if len(c.grad) == 0 {
 		return
 	}
+
 	sens := randF64(rng(99), -1, 1, want.Shape()...)
 	if want.Rank() == 0 {
 		sens, _ = engine.FromFloat64([]float64{1.5}, []int{}...)
@@ -154,6 +158,7 @@ func runCase(t *testing.T, c opCase) {
 	for k, i := range c.grad {
 		wrtCPU[k], wrtDev[k] = cpuIn[i], devIn[i]
 	}
+
 	gw, err := engine.Grad(want, wrtCPU, sens)
 	if err != nil {
 		t.Fatalf("CPU gradient: %v", err)
@@ -167,14 +172,14 @@ func runCase(t *testing.T, c opCase) {
 		if gg[k].Device() != engine.GPU {
 			t.Errorf("gradient %d is on %s, want GPU", k, gg[k].Device())
 		}
-		compareTensors(t, fmt.Sprintf("gradient of input %d", c.grad[k]), gw[k], gg[k], c.rtol)
+		compareTensors(t, fmt.Sprintf("gradient of input %d", c.grad[k]), gw[k], gg[k], c.rtol, c.atol)
 	}
 }
 
 // compareTensors checks shape, dtype and values: integers and bools
 // exactly, floats within a relative tolerance (float32 by default 2e-6,
 // float64 1e-12) with NaN where the CPU has NaN.
-func compareTensors(t *testing.T, what string, want, got *engine.Tensor, rtol float64) {
+func compareTensors(t *testing.T, what string, want, got *engine.Tensor, rtol, atol float64) {
 	t.Helper()
 	if engine.FormatShape(want.Shape()) != engine.FormatShape(got.Shape()) || want.DType() != got.DType() {
 		t.Fatalf("%s: got %s %s, want %s %s", what, engine.FormatShape(got.Shape()), got.DType(), engine.FormatShape(want.Shape()), want.DType())
@@ -196,7 +201,7 @@ func compareTensors(t *testing.T, what string, want, got *engine.Tensor, rtol fl
 	bad := 0
 	for i := range want.Numel() {
 		w, g := want.Float(i), host.Float(i)
-		ok := w == g || math.IsNaN(w) && math.IsNaN(g) || tol > 0 && math.Abs(w-g) <= tol*math.Max(math.Abs(w), 1e-30)+tol*1e-3
+		ok := w == g || math.IsNaN(w) && math.IsNaN(g) || tol > 0 && math.Abs(w-g) <= tol*math.Abs(w)+atol
 		if want.DType().IsInt() {
 			ok = want.Int(i) == host.Int(i)
 		}
@@ -525,7 +530,7 @@ func TestConformanceMatMul(t *testing.T) {
 		r := rng(54)
 		runCase(t, opCase{inputs: []*engine.Tensor{randF32(r, -1, 1, 70, 129), randF32(r, -1, 1, 129, 33)}, run: binary(func(a, b *engine.Tensor) (*engine.Tensor, error) {
 			return engine.MatMul(a, b, false, false)
-		}), grad: []int{0, 1}, rtol: 1e-4})
+		}), grad: []int{0, 1}, atol: 2e-5})
 	})
 }
 
@@ -578,7 +583,9 @@ func TestConformanceLayout(t *testing.T) {
 		"Concat2": func(in []*engine.Tensor) (*engine.Tensor, error) {
 			return engine.Concat([]*engine.Tensor{in[0], in[0], in[0]}, 2)
 		},
-		"Stack":      func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Stack([]*engine.Tensor{in[0], in[0]}, 1) },
+		"Stack": func(in []*engine.Tensor) (*engine.Tensor, error) {
+			return engine.Stack([]*engine.Tensor{in[0], in[0]}, 1)
+		},
 		"Squeeze":    func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Squeeze(in[0]) },
 		"ExpandDims": func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.ExpandDims(in[0], 1) },
 		"StridedSlice": func(in []*engine.Tensor) (*engine.Tensor, error) {
@@ -599,7 +606,9 @@ func TestConformanceLayout(t *testing.T) {
 			m, _ := engine.Greater(in[0], engine.Scalar(engine.Float32, 0))
 			return engine.MaskedSelect(in[0], m)
 		},
-		"Clip": func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Clip(in[0], -0.5, 0.25) },
+		"Clip":  func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Clip(in[0], -0.5, 0.25) },
+		"Norm1": func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Norm(in[0], []int{1}, 1) },
+		"Norm2": func(in []*engine.Tensor) (*engine.Tensor, error) { return engine.Norm(in[0], []int{0, 2}, 2) },
 		"MulNoNaN": func(in []*engine.Tensor) (*engine.Tensor, error) {
 			y, _ := engine.Floor(in[0])
 			return engine.MulNoNaN(in[0], y)
@@ -665,6 +674,15 @@ func TestConformanceLosses(t *testing.T) {
 			}, grad: []int{0}, rtol: 1e-5})
 		})
 	}
+	for _, red := range []engine.Reduction{engine.ReductionMean, engine.ReductionNone} {
+		t.Run("CosineEmbeddingLoss/"+red.String(), func(t *testing.T) {
+			r := rng(84)
+			labels, _ := engine.FromInt32([]int32{1, -1, 1, -1, 0, -1})
+			runCase(t, opCase{inputs: []*engine.Tensor{randF32(r, -1, 1, 6, 3), randF32(r, -1, 1, 6, 3), labels}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
+				return engine.CosineEmbeddingLoss(in[0], in[1], in[2], 0.1, red)
+			}, grad: []int{0, 1}, rtol: 1e-5})
+		})
+	}
 	t.Run("SoftmaxCrossEntropy/label", func(t *testing.T) {
 		runCase(t, opCase{inputs: []*engine.Tensor{randF32(rng(82), -4, 4, 2, 3)}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
 			return engine.SoftmaxCrossEntropy(in[0], []int{0, 3}, engine.ReductionMean)
@@ -693,10 +711,6 @@ func TestUnsupportedOps(t *testing.T) {
 		},
 		"MaxPool2D": func() error {
 			_, err := engine.MaxPool2D(x, [2]int{2, 2}, [2]int{2, 2}, [2]int{})
-			return err
-		},
-		"Norm": func() error {
-			_, err := engine.Norm(x, nil, 2)
 			return err
 		},
 		"FloorDiv": func() error {
@@ -730,5 +744,17 @@ func TestMixedDevices(t *testing.T) {
 	}
 	if _, err := engine.MatMul(a, b, false, true); err == nil || !strings.Contains(err.Error(), "is on CPU") {
 		t.Errorf("MatMul of CPU and GPU: got %v, want a mixed-device error", err)
+	}
+}
+
+func TestConformanceNormSpecial(t *testing.T) {
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
+	x := f32([]float32{0, 0, 0, 1, inf, 2, 3, nan, 1, 3e-30, 4e-30, 0}, 4, 3)
+	for _, p := range []float64{1, 2} {
+		t.Run(fmt.Sprint(p), func(t *testing.T) {
+			runCase(t, opCase{inputs: []*engine.Tensor{x}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
+				return engine.Norm(in[0], []int{1}, p)
+			}})
+		})
 	}
 }

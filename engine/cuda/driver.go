@@ -76,5 +76,5 @@ type driver interface {
 // found, so no GPU can be used.
 var ErrNoDriver = errors.New("no CUDA driver was found (libcuda.so.1)")
 
-// errOutOfMemory is what memAlloc returns when the device is full.
+// errOutOfMemory is the error of memAlloc on a full device.
 var errOutOfMemory = errors.New("out of device memory")

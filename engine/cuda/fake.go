@@ -11,10 +11,10 @@ import (
 // fakeDriver implements driver on the CPU, so that CI runs the backend's
 // code paths without a GPU: allocation, copies, module compilation and
 // loading, argument packing and launch geometry. Device memory is host
-// memory behind fake addresses; "compiling" records the source and the
-// kernel names it declares; a launch checks its geometry against the
-// hardware's limits, decodes the packed arguments and runs the Go
-// reference kernel of the same name (fake_kernels.go).
+// memory behind fake addresses. "Compiling" records the source, and
+// loading reads the kernel names it declares. A launch checks its
+// geometry against the hardware's limits, decodes the packed arguments
+// and runs the Go reference kernel of the same name (fake_kernels.go).
 type fakeDriver struct {
 	mu     sync.Mutex
 	blocks map[uint64][]uint64
@@ -157,7 +157,7 @@ func (f *fakeDriver) moduleLoad(image []byte) (handle, error) {
 			return 0, fmt.Errorf("fake cuModuleLoadData: kernel %s is not in the kernel table", m[1])
 		}
 		if m[2] != strings.Join(k.params, ", ") {
-			return 0, fmt.Errorf("fake cuModuleLoadData: kernel %s declares (%s), the table says (%s)", m[1], m[2], strings.Join(k.params, ", "))
+			return 0, fmt.Errorf("fake cuModuleLoadData: kernel %s declares (%s) but the kernel table has (%s)", m[1], m[2], strings.Join(k.params, ", "))
 		}
 		names = append(names, m[1])
 	}

@@ -23,8 +23,8 @@ type elem interface {
 }
 
 // span returns device memory from p to the end of its allocation as a
-// []T, or nil for a null pointer; indexing past it panics, which the
-// owning goroutine reports as an error.
+// []T, or nil for a null pointer. Indexing past it panics, and the
+// owning goroutine reports the panic as an error.
 func span[T any](f *fakeDriver, p devPtr) []T {
 	if p == 0 {
 		return nil

@@ -25,7 +25,8 @@ type kernel struct {
 	block int
 }
 
-// ctype is a dtype as CUDA C sees it.
+// ctype is the C view of a dtype: its name suffix, element type and
+// accumulator type.
 type ctype struct {
 	tag string // name suffix: f32, f64, i32, i64, b8
 	c   string // element type

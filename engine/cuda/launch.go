@@ -26,6 +26,7 @@ func (b *Backend) launchGrid(k *kernel, grid uint32, vals ...any) error {
 	if err != nil {
 		return err
 	}
+	b.launches.Add(1)
 	return b.own.do(func(d driver) error {
 		f, err := b.mods.function(d, k)
 		if err != nil {

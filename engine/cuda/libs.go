@@ -26,8 +26,8 @@ var (
 	libCUBLASLt = library{"cuBLASLt", []string{"libcublasLt.so.13", "libcublasLt.so.12", "libcublasLt.so.11", "libcublasLt.so"}}
 )
 
-// systemDirs are where distributions, the CUDA toolkit, the NVIDIA
-// container runtime and WSL put the libraries.
+// systemDirs are the directories where distributions, the CUDA
+// toolkit, the NVIDIA container runtime and WSL install the libraries.
 var systemDirs = []string{
 	"/usr/lib/x86_64-linux-gnu",
 	"/usr/lib/aarch64-linux-gnu",

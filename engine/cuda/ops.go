@@ -44,7 +44,7 @@ func (b *Backend) pair(dst, src engine.Buffer) (*buffer, *buffer, error) {
 		return nil, nil, err
 	}
 	if out.n != in.n {
-		return nil, nil, fmt.Errorf("cuda: buffers of %d and %d elements", out.n, in.n)
+		return nil, nil, fmt.Errorf("cuda: buffers of %d and %d elements differ in length", out.n, in.n)
 	}
 	return out, in, nil
 }
@@ -57,7 +57,7 @@ func (b *Backend) elementwise(dst engine.Buffer, shape []int, ops ...engine.Oper
 		return nil, nil, nil, err
 	}
 	if n := numel(shape); n != out.n {
-		return nil, nil, nil, fmt.Errorf("cuda: result shape %v has %d elements but the buffer %d", shape, n, out.n)
+		return nil, nil, nil, fmt.Errorf("cuda: result shape %v has %d elements but the buffer has %d", shape, n, out.n)
 	}
 	ptrs := make([]devPtr, len(ops))
 	strides := make([][]int, len(ops))
@@ -309,6 +309,7 @@ func (b *Backend) MatMul(d engine.DType, dst, x, y engine.Buffer, m, n, k, lda, 
 		if d == engine.Float64 {
 			t = gemmF64
 		}
+		b.launches.Add(1)
 		return b.own.do(func(dr driver) error {
 			return dr.gemm(t, transB, transA, n, m, k, 1, c.ptr, ldb, a.ptr, lda, 0, out.ptr, n)
 		})

@@ -61,6 +61,7 @@ func (b *Backend) Loss(args cpu.LossArgs, r engine.Reduction, d engine.DType, ou
 	if !d.IsFloat() {
 		return errUnsupported("Loss", d)
 	}
+
 	n := int64(xb.n)
 	grid := b.lossGrid(n)
 	part, err := b.alloc.scratch(int64(grid) * 8)
@@ -68,6 +69,7 @@ func (b *Backend) Loss(args cpu.LossArgs, r engine.Reduction, d engine.DType, ou
 		return err
 	}
 	defer b.alloc.put(part)
+
 	t := ctypeOf(d)
 	kind := int32(args.Kind)
 	if d == engine.Float32 {

@@ -35,6 +35,7 @@ func (b *Backend) Reduce(op engine.ReduceOp, d engine.DType, dst, src engine.Buf
 	if d == engine.Bool && op != engine.ReduceMax && op != engine.ReduceMin {
 		return errUnsupported(op.String(), d)
 	}
+
 	t := ctypeOf(d)
 	if post == 1 {
 		return b.reduceRows(op, t, out.ptr, in.ptr, int64(outer), int64(inner))
@@ -43,6 +44,7 @@ func (b *Backend) Reduce(op engine.ReduceOp, d engine.DType, dst, src engine.Buf
 	if inner <= shortColumns || cols >= b.maxGrid*blockSize {
 		return b.launch(kernelFor("reduce_cols", t), cols, int32(op), out.ptr, in.ptr, int64(outer), int64(inner), int64(post))
 	}
+
 	// Few long columns: move the reduced axis last, then reduce rows.
 	blk, err := b.alloc.scratch(in.bytes())
 	if err != nil {

@@ -103,12 +103,13 @@ func openReal() (driver, error) {
 		return nil, ErrNoDriver
 	}
 	if err := bindAll(h, &r.cuda, "cu", map[string]string{
-		"DeviceTotalMem": "cuDeviceTotalMem_v2", "DevicePrimaryCtxRelease": "cuDevicePrimaryCtxRelease_v2",
+		"DeviceTotalMem": "cuDeviceTotalMem_v2", "DevicePrimaryCtxRelease": "cuDevicePrimaryCtxRelease_v2", "StreamDestroy": "cuStreamDestroy_v2",
 		"MemAlloc": "cuMemAlloc_v2", "MemFree": "cuMemFree_v2", "MemcpyHtoDAsync": "cuMemcpyHtoDAsync_v2",
 		"MemcpyDtoHAsync": "cuMemcpyDtoHAsync_v2", "MemcpyDtoDAsync": "cuMemcpyDtoDAsync_v2",
 	}); err != nil {
 		return nil, fmt.Errorf("cuda: the CUDA driver is too old: %w", err)
 	}
+
 	h, path, err := dlopenFirst(libNVRTC, user, system)
 	if err != nil {
 		return nil, err
@@ -119,6 +120,7 @@ func openReal() (driver, error) {
 	var major, minor int32
 	r.rtc.Version(&major, &minor)
 	r.nvrtc = fmt.Sprintf("NVRTC %d.%d", major, minor)
+
 	h, path, err = openCublas(user, system)
 	if err != nil {
 		return nil, err

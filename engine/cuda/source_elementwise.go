@@ -26,7 +26,10 @@ __device__ double cs_unary(int op, double x) {
 		if (x >= 0) return 1 / (1 + exp(-x));
 		return exp(x) / (1 + exp(x));
 	case 8: return tanh(x);
-	case 9: return x > 0 ? 1.0 : x < 0 ? -1.0 : x;
+	case 9:
+		if (x > 0) return 1.0;
+		if (x < 0) return -1.0;
+		return x;
 	case 10: return log1p(x);
 	case 11: return cs_softplus(x);
 	case 12: return -cs_softplus(-x);
@@ -46,7 +49,10 @@ __device__ T cs_unary_int(int op, T x) {
 	case 1: return x < 0 ? cs_mul(x, (T)-1) : x;
 	case 5: return cs_mul(x, x);
 	case 6: return x > 0 ? x : (T)0;
-	default: return (T)(x > 0 ? 1 : x < 0 ? -1 : 0);
+	default:
+		if (x > 0) return 1;
+		if (x < 0) return -1;
+		return 0;
 	}
 }
 

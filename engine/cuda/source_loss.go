@@ -1,16 +1,22 @@
 package cuda
 
-// The loss module: the fused elementwise losses (L1, MSE, SmoothL1),
-// binary cross entropy and sparse softmax cross entropy. Each step is
-// the float operation of the CPU kernels in engine/cpu (Loss32, Loss64,
-// BCE32 and SoftmaxXent32's reference path), so values and gradients
-// match them; only the order of the double sums differs. The loss
-// kernels write one double partial sum per block; loss_fin adds them and
-// rounds the mean or sum as the engine's reduced losses do.
+// The loss module holds the fused elementwise losses (L1, MSE,
+// SmoothL1), binary cross entropy and sparse softmax cross entropy.
+// Each step is the float operation of the CPU kernels in engine/cpu
+// (Loss32, Loss64, BCE32 and SoftmaxXent32's reference path), so values
+// and gradients match theirs except for the order of the double sums.
+// The loss kernels write one double partial sum per block, and loss_fin
+// adds them and rounds the mean or sum as the engine's reduced losses
+// do.
 func init() {
 	moduleBodies[modLoss] = `
-__device__ __forceinline__ float cs_sign(float x) { return x > 0 ? 1.0f : x < 0 ? -1.0f : x; }
-__device__ __forceinline__ double cs_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x; }
+// cs_sign returns 1 or -1, and x itself for 0, -0 and NaN.
+template <typename T>
+__device__ __forceinline__ T cs_sign(T x) {
+	if (x > 0) return 1;
+	if (x < 0) return -1;
+	return x;
+}
 __device__ __forceinline__ float cs_abs(float x) { return fabsf(x); }
 __device__ __forceinline__ double cs_abs(double x) { return fabs(x); }
 

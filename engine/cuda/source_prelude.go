@@ -60,7 +60,7 @@ __device__ __forceinline__ i64 cs_mul(i64 a, i64 b) { return (i64)((u64)a * (u64
 __device__ __forceinline__ double cs_sum_block(double v, double* sh) {
 	sh[threadIdx.x] = v;
 	__syncthreads();
-	for (int s = CS_BLOCK / 2; s > 0; s >>= 1) {
+	for (unsigned s = CS_BLOCK / 2; s > 0; s >>= 1) {
 		if (threadIdx.x < s) sh[threadIdx.x] += sh[threadIdx.x + s];
 		__syncthreads();
 	}
@@ -79,7 +79,7 @@ __device__ double cs_row_lse(const T* row, i64 cols, double* sh) {
 	for (i64 j = threadIdx.x; j < cols; j += blockDim.x) m = cs_max(m, (double)row[j]);
 	sh[threadIdx.x] = m;
 	__syncthreads();
-	for (int s = CS_BLOCK / 2; s > 0; s >>= 1) {
+	for (unsigned s = CS_BLOCK / 2; s > 0; s >>= 1) {
 		if (threadIdx.x < s) sh[threadIdx.x] = cs_max(sh[threadIdx.x], sh[threadIdx.x + s]);
 		__syncthreads();
 	}

@@ -1,11 +1,12 @@
 package cuda
 
-// The reduce module: reductions over rows (one block of CS_BLOCK
-// threads per row, or partial sums per chunk of a long row and a final
-// pass), over columns (one thread per output), arg-max and arg-min,
-// log-softmax, log-sum-exp and the product gradient. Op codes are the
-// engine's ReduceOp values. Every block reduction adds in a fixed tree
-// order, so results do not change from run to run.
+// The reduce module holds the reductions, arg-max and arg-min,
+// log-softmax, log-sum-exp and the product gradient. A row reduction
+// runs one block of CS_BLOCK threads per row, or partial sums per chunk
+// of a long row and a final pass. A column reduction runs one thread
+// per output. Op codes are the engine's ReduceOp values. Every block
+// reduction adds in a fixed tree order, so results do not change from
+// run to run.
 func init() {
 	moduleBodies[modReduce] = `
 // Acc is the accumulator of a reduction: double for floats, int for
@@ -14,14 +15,31 @@ template <typename T> struct Acc { typedef T type; };
 template <> struct Acc<float> { typedef double type; };
 template <> struct Acc<unsigned char> { typedef int type; };
 
+// cs_ident returns the identity of op: the lowest value for Max, the
+// highest for Min, 1 for Prod and 0 for sums.
 __device__ __forceinline__ double cs_ident(int op, double) {
-	return op == 2 ? -cs_inf() : op == 3 ? cs_inf() : op == 4 ? 1.0 : 0.0;
+	switch (op) {
+	case 2: return -cs_inf();
+	case 3: return cs_inf();
+	case 4: return 1.0;
+	default: return 0.0;
+	}
 }
 __device__ __forceinline__ int cs_ident(int op, int) {
-	return op == 2 ? -2147483647 - 1 : op == 3 ? 2147483647 : op == 4 ? 1 : 0;
+	switch (op) {
+	case 2: return -2147483647 - 1;
+	case 3: return 2147483647;
+	case 4: return 1;
+	default: return 0;
+	}
 }
 __device__ __forceinline__ i64 cs_ident(int op, i64) {
-	return op == 2 ? -9223372036854775807LL - 1 : op == 3 ? 9223372036854775807LL : op == 4 ? 1 : 0;
+	switch (op) {
+	case 2: return -9223372036854775807LL - 1;
+	case 3: return 9223372036854775807LL;
+	case 4: return 1;
+	default: return 0;
+	}
 }
 
 template <typename A>
@@ -58,7 +76,7 @@ template <typename A>
 __device__ A cs_reduce_block(int op, A v, A* sh) {
 	sh[threadIdx.x] = v;
 	__syncthreads();
-	for (int s = CS_BLOCK / 2; s > 0; s >>= 1) {
+	for (unsigned s = CS_BLOCK / 2; s > 0; s >>= 1) {
 		if (threadIdx.x < s) sh[threadIdx.x] = cs_combine(op, sh[threadIdx.x], sh[threadIdx.x + s]);
 		__syncthreads();
 	}
@@ -155,7 +173,7 @@ __device__ void argreduce_impl(int isMax, i64* out, const T* x, i64 rows, i64 in
 		shv[threadIdx.x] = bv;
 		shi[threadIdx.x] = bi;
 		__syncthreads();
-		for (int s = CS_BLOCK / 2; s > 0; s >>= 1) {
+		for (unsigned s = CS_BLOCK / 2; s > 0; s >>= 1) {
 			if (threadIdx.x < s && cs_arg_better(isMax, shv[threadIdx.x], shi[threadIdx.x], shv[threadIdx.x + s], shi[threadIdx.x + s])) {
 				shv[threadIdx.x] = shv[threadIdx.x + s];
 				shi[threadIdx.x] = shi[threadIdx.x + s];

@@ -3,6 +3,9 @@ package rng
 import (
 	"fmt"
 	"strings"
+	"unsafe"
+
+	"github.com/cellscript/cellscript/engine"
 )
 
 // Error reports a call that NumPy or CPython would reject with an
@@ -43,13 +46,18 @@ func newError(fn, exception, message, detail string, args ...any) *Error {
 }
 
 // allocate returns make([]T, n), or a MemoryError when n is too large for
-// the Go runtime to allocate, where make would panic. NumPy and CPython
-// raise MemoryError in the same situation.
+// the Go runtime to allocate, where make would panic, or more than
+// engine.CheckAllocation allows. NumPy and CPython raise MemoryError in
+// the same situation.
 //
-// NOTE: a length that the runtime accepts but the machine cannot back still
-// ends the process with Go's fatal out-of-memory error, which no function
-// can recover from.
+// NOTE: without an engine memory limit, a length that the runtime accepts
+// but the machine cannot back still ends the process with Go's fatal
+// out-of-memory error, which no function can recover from.
 func allocate[T any](fn string, n int) (s []T, err error) {
+	var zero T
+	if engine.CheckAllocation(fn, n, int(unsafe.Sizeof(zero))) != nil {
+		return nil, newError(fn, "MemoryError", "", "cannot allocate %d elements; request fewer", n)
+	}
 	defer func() {
 		if recover() != nil {
 			s, err = nil, newError(fn, "MemoryError", "",

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./scripts/bench/cellprof -cpuprofile cpu.prof FILE [ARGS...]
+//	go run ./scripts/bench/cellprof -cpuprofile cpu.prof [-memprofile mem.prof] FILE [ARGS...]
 //	go tool pprof -top cpu.prof
 package main
 
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"runtime/pprof"
 
 	"github.com/cellscript/cellscript/runtime"
@@ -20,7 +21,11 @@ import (
 
 func main() {
 	profile := flag.String("cpuprofile", "cpu.prof", "write the CPU profile to this file")
+	memProfile := flag.String("memprofile", "", "write an allocation profile, sampling every allocation, to this file")
 	flag.Parse()
+	if *memProfile != "" {
+		goruntime.MemProfileRate = 1
+	}
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "cellprof: missing FILE; usage: cellprof [-cpuprofile FILE] PROGRAM [ARGS...]")
 		os.Exit(2)
@@ -29,6 +34,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cellprof:", err)
 		os.Exit(1)
 	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			fmt.Fprintln(os.Stderr, "cellprof:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("allocs").WriteTo(f, 0)
 }
 
 func run(profile string, args []string) error {
