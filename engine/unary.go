@@ -120,6 +120,13 @@ func unaryRaw(k unOp, a *Tensor) *Tensor {
 			}
 		case uRelu:
 			cpu.Relu32(d, s)
+		// Exp and Log stay correctly rounded: the softmax gradients
+		// built from them cancel, which turns an ulp into a visible
+		// error. The fused losses use cpu.Exp32 and cpu.Log32.
+		case uSigmoid:
+			cpu.Sigmoid32(d, s)
+		case uTanh:
+			cpu.Tanh32(d, s)
 		default:
 			for i, x := range s {
 				d[i] = float32(evalUnary(k, float64(x)))

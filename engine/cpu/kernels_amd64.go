@@ -24,6 +24,12 @@ func expAVX512(dst, x *float32, n int)
 func logAVX512(dst, x *float32, n int)
 
 //go:noescape
+func sigmoidAVX512(dst, x *float32, n int)
+
+//go:noescape
+func tanhAVX512(dst, x *float32, n int)
+
+//go:noescape
 func rowMaxAVX512(x *float32, n int) (m float32, nan bool)
 
 //go:noescape

@@ -20,6 +20,10 @@ func expAVX512(dst, x *float32, n int) { panic(noKernels) }
 
 func logAVX512(dst, x *float32, n int) { panic(noKernels) }
 
+func sigmoidAVX512(dst, x *float32, n int) { panic(noKernels) }
+
+func tanhAVX512(dst, x *float32, n int) { panic(noKernels) }
+
 func rowMaxAVX512(x *float32, n int) (float32, bool) { panic(noKernels) }
 
 func expSumAVX512(dst, x *float32, n int, shift float32) float64 { panic(noKernels) }

@@ -30,10 +30,6 @@ func ordered(f float32) int64 {
 
 func abs64(x int64) int64 { return max(x, -x) }
 
-// maxUlp is the error bound that Exp32 and Log32 document and this
-// test enforces on the vector path.
-const maxUlp = 1
-
 func mathInputs(r *rand.Rand, n int, draw func() float32, specials []float32) []float32 {
 	x := make([]float32, 0, n+len(specials))
 	x = append(x, specials...)
@@ -43,7 +39,7 @@ func mathInputs(r *rand.Rand, n int, draw func() float32, specials []float32) []
 	return x
 }
 
-func checkUlp(t *testing.T, name string, f func(dst, x []float32), ref func(float64) float64, x []float32) {
+func checkUlp(t *testing.T, name string, maxUlp int64, f func(dst, x []float32), ref func(float64) float64, x []float32) {
 	t.Helper()
 	for _, isa := range isas() {
 		got := make([]float32, len(x))
@@ -75,9 +71,9 @@ func TestExp32Ulp(t *testing.T) {
 	uniform := func(lo, hi float64) func() float32 {
 		return func() float32 { return float32(lo + (hi-lo)*r.Float64()) }
 	}
-	checkUlp(t, "exp", Exp32, math.Exp, mathInputs(r, 1<<20, uniform(-104, 89), specials))
-	checkUlp(t, "exp near 0", Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-1, 1), nil))
-	checkUlp(t, "exp subnormal results", Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-104, -87), nil))
+	checkUlp(t, "exp", ExpMaxUlp, Exp32, math.Exp, mathInputs(r, 1<<20, uniform(-104, 89), specials))
+	checkUlp(t, "exp near 0", ExpMaxUlp, Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-1, 1), nil))
+	checkUlp(t, "exp subnormal results", ExpMaxUlp, Exp32, math.Exp, mathInputs(r, 1<<16, uniform(-104, -87), nil))
 }
 
 func TestLog32Ulp(t *testing.T) {
@@ -87,8 +83,30 @@ func TestLog32Ulp(t *testing.T) {
 		math.SmallestNonzeroFloat32, math.MaxFloat32, 1.4142135, 1.4142137, 0.70710677, 1e-12}
 	anyPositive := func() float32 { return math.Float32frombits(r.Uint32() &^ (1 << 31)) }
 	nearOne := func() float32 { return float32(0.5 + r.Float64()) }
-	checkUlp(t, "log", Log32, math.Log, mathInputs(r, 1<<20, anyPositive, specials))
-	checkUlp(t, "log near 1", Log32, math.Log, mathInputs(r, 1<<20, nearOne, nil))
+	checkUlp(t, "log", LogMaxUlp, Log32, math.Log, mathInputs(r, 1<<20, anyPositive, specials))
+	checkUlp(t, "log near 1", LogMaxUlp, Log32, math.Log, mathInputs(r, 1<<20, nearOne, nil))
+}
+
+func TestSigmoid32Ulp(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	inf := float32(math.Inf(1))
+	specials := []float32{0, float32(math.Copysign(0, -1)), inf, -inf, float32(math.NaN()), 88, -88, -100, -103.5, 17, 1e-8}
+	uniform := func(lo, hi float64) func() float32 {
+		return func() float32 { return float32(lo + (hi-lo)*r.Float64()) }
+	}
+	checkUlp(t, "sigmoid", SigmoidMaxUlp, Sigmoid32, sigmoid64, mathInputs(r, 1<<20, uniform(-110, 30), specials))
+	checkUlp(t, "sigmoid near 0", SigmoidMaxUlp, Sigmoid32, sigmoid64, mathInputs(r, 1<<16, uniform(-2, 2), nil))
+}
+
+func TestTanh32Ulp(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 28))
+	inf := float32(math.Inf(1))
+	specials := []float32{0, float32(math.Copysign(0, -1)), inf, -inf, float32(math.NaN()), 0.625, 0.62499994, -0.625, 9, 10, 1e-20, 1e-40}
+	uniform := func(lo, hi float64) func() float32 {
+		return func() float32 { return float32(lo + (hi-lo)*r.Float64()) }
+	}
+	checkUlp(t, "tanh", TanhMaxUlp, Tanh32, math.Tanh, mathInputs(r, 1<<20, uniform(-12, 12), specials))
+	checkUlp(t, "tanh near 0", TanhMaxUlp, Tanh32, math.Tanh, mathInputs(r, 1<<16, uniform(-1, 1), nil))
 }
 
 func BenchmarkExp32(b *testing.B) {
