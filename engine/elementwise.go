@@ -87,9 +87,9 @@ func binaryRaw(k binOp, a, b *Tensor) *Tensor {
 	}
 	switch d := out.data.(type) {
 	case []float32:
-		binLoop(k, d, a.data.([]float32), b.data.([]float32))
+		binLoopParallel(k, d, a.data.([]float32), b.data.([]float32))
 	case []float64:
-		binLoop(k, d, a.data.([]float64), b.data.([]float64))
+		binLoopParallel(k, d, a.data.([]float64), b.data.([]float64))
 	case []int32:
 		intCheck(k, b)
 		intBinLoop(k, d, a.data.([]int32), b.data.([]int32))

@@ -1,5 +1,7 @@
 package engine
 
+import "github.com/cellscript/cellscript/engine/cpu"
+
 // Fast paths for common shapes that the general kernels handle through
 // index tables: an operand repeated along leading axes (a bias row), an
 // operand spread along trailing axes (a column), reductions over leading
@@ -94,7 +96,24 @@ func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Te
 	if kind == bcastOther || step == 0 {
 		return false
 	}
-	for s := 0; s < len(d)/step; s++ {
+	segments, grain := len(d)/step, max(1, elementwiseGrain/step)
+	// A closure handed to cpu.Parallel escapes to the heap, which small
+	// tensors should not pay for.
+	if cpu.Workers(segments, grain) <= 1 {
+		broadcastSegments(k, d, full, part, step, kind, partIsB, 0, segments)
+	} else {
+		cpu.Parallel(segments, grain, func(lo, hi int) {
+			broadcastSegments(k, d, full, part, step, kind, partIsB, lo, hi)
+		})
+	}
+	return true
+}
+
+// broadcastSegments computes segments [lo, hi) of a broadcast op, each
+// step elements of d: full's matching segment with the whole part (tile)
+// or with one element of it (spread), in operand order.
+func broadcastSegments[T float32 | float64](k binOp, d, full, part []T, step int, kind broadcastKind, partIsB bool, lo, hi int) {
+	for s := lo; s < hi; s++ {
 		seg := d[s*step : (s+1)*step]
 		fseg := full[s*step : (s+1)*step]
 		p := part
@@ -107,7 +126,6 @@ func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Te
 			binLoop(k, seg, p, fseg)
 		}
 	}
-	return true
 }
 
 // expandFast fills out with t broadcast to out's shape when t is a
@@ -303,4 +321,27 @@ func absGradLoop[T float32 | float64](d, g, a []T) {
 		}
 		d[i] = g[i] * s
 	}
+}
+
+// elementwiseGrain is the least number of elements per worker for which
+// elementwise kernels split their work, about 30 µs of it.
+const elementwiseGrain = 1 << 16
+
+// binLoopParallel is binLoop split across the CPU workers; a or b may
+// hold a single element that broadcasts.
+func binLoopParallel[T float32 | float64](k binOp, d, a, b []T) {
+	if cpu.Workers(len(d), elementwiseGrain) <= 1 {
+		binLoop(k, d, a, b) // without a closure, which would escape
+		return
+	}
+	cpu.Parallel(len(d), elementwiseGrain, func(lo, hi int) {
+		sa, sb := a, b
+		if len(a) == len(d) {
+			sa = a[lo:hi]
+		}
+		if len(b) == len(d) {
+			sb = b[lo:hi]
+		}
+		binLoop(k, d[lo:hi], sa, sb)
+	})
 }

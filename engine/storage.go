@@ -6,21 +6,27 @@ import (
 	"github.com/cellscript/cellscript/engine/cpu"
 )
 
-// floatStorage returns n elements from the storage pool (cpu.Alloc32 or
-// cpu.Alloc64), cleared when zero is set. Small requests, and every
-// request while a memory limit is set, use make instead: the limit's
-// accounting counts an array as freed when the collector frees it, and a
-// pooled array is reused instead.
-func floatStorage[T float32 | float64](n int, zero bool, pooled func(int) []T) []T {
+// floatStorage returns n elements from the storage pool
+// (cpu.Alloc32Notify or cpu.Alloc64Notify), cleared when zero is set.
+// Requests below cpu.PoolMinBytes use make. size is the bytes that the
+// memory limit counted for the storage (0 without a limit). For pooled
+// storage the pool's finalizer releases them, when the collector finds
+// the storage unreachable, and floatStorage reports counted, so that
+// the caller attaches no cleanup of its own.
+func floatStorage[T float32 | float64](n int, zero bool, size int64, pooled func(int, func()) []T) (s []T, counted bool) {
 	var x T
-	if memoryLimit.Load() > 0 || n*int(unsafe.Sizeof(x)) < cpu.PoolMinBytes {
-		return make([]T, n)
+	if n*int(unsafe.Sizeof(x)) < cpu.PoolMinBytes {
+		return make([]T, n), false
 	}
-	s := pooled(n)
+	var freed func()
+	if size > 0 {
+		freed = func() { release(size) }
+	}
+	s = pooled(n, freed)
 	if zero {
 		clear(s)
 	}
-	return s
+	return s, size > 0
 }
 
 // newTensorUninit is newTensor for kernels that write every element: its

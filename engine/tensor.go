@@ -85,30 +85,34 @@ func alloc(op string, d DType, n int) any { return allocStorage(op, d, n, true) 
 // hold stale values, for kernels that write every element.
 func allocStorage(op string, d DType, n int, zero bool) any {
 	size := reserve(op, d, n)
-	data := makeStorage(d, n, zero)
+	data, counted := makeStorage(d, n, zero, size)
 	if data == nil {
 		release(size)
 		typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
+	}
+	if counted {
+		return data
 	}
 	return track(data, size)
 }
 
 // makeStorage returns storage, zeroed unless zero is false, or nil for
-// an invalid dtype. Large float storage comes from the pool (storage.go).
-func makeStorage(d DType, n int, zero bool) any {
+// an invalid dtype. Large float storage comes from the pool (storage.go),
+// which then releases the size bytes itself and reports counted.
+func makeStorage(d DType, n int, zero bool, size int64) (data any, counted bool) {
 	switch d {
 	case Float32:
-		return floatStorage(n, zero, cpu.Alloc32)
+		return floatStorage(n, zero, size, cpu.Alloc32Notify)
 	case Float64:
-		return floatStorage(n, zero, cpu.Alloc64)
+		return floatStorage(n, zero, size, cpu.Alloc64Notify)
 	case Int32:
-		return make([]int32, n)
+		return make([]int32, n), false
 	case Int64:
-		return make([]int64, n)
+		return make([]int64, n), false
 	case Bool:
-		return make([]bool, n)
+		return make([]bool, n), false
 	}
-	return nil
+	return nil, false
 }
 
 func newTensor(op string, d DType, shape []int) *Tensor {

@@ -67,6 +67,7 @@ func TestBCE32Values(t *testing.T) {
 }
 
 func BenchmarkBCE32(b *testing.B) {
+	b.ReportAllocs()
 	n := 1 << 24
 	r := rand.New(rand.NewPCG(1, 2))
 	x, y := make([]float32, n), make([]float32, n)

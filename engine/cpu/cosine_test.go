@@ -68,6 +68,7 @@ func TestCosineEmbedding32Values(t *testing.T) {
 }
 
 func BenchmarkCosineEmbedding32(b *testing.B) {
+	b.ReportAllocs()
 	rows, d := 65536, 256
 	r := rand.New(rand.NewPCG(1, 2))
 	x1, x2 := randSlice(r, rows*d), randSlice(r, rows*d)

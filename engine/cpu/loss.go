@@ -1,6 +1,9 @@
 package cpu
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
 
 // LossKind selects the elementwise loss of Loss32 and Loss64.
 type LossKind uint8
@@ -63,15 +66,32 @@ type lossConsts struct {
 	beta     float32 // SmoothL1 threshold
 	halfBeta float32 // float32(0.5·beta), subtracted on the linear piece
 	quadGrad float32 // (scale/beta)·0.5, times 2·|d| on the quadratic piece
+	invBeta  float32 // 1/beta when beta is a power of two, for smoothL1Pow2
 }
+
+// smoothL1Pow2 is the kernels' SmoothL1 for a beta that is a power of
+// two: dividing by it and multiplying by its reciprocal give the same
+// float32 results, and a multiplication is much cheaper.
+const smoothL1Pow2 LossKind = 3
 
 func lossConsts32(a LossArgs) lossConsts {
 	scale, beta := float32(a.Scale), float32(a.Beta)
-	return lossConsts{
+	c := lossConsts{
 		kind: a.Kind, scale: scale, beta: beta,
 		halfBeta: float32(0.5 * a.Beta),
 		quadGrad: scale / beta * 0.5,
 	}
+	if frac, _ := math.Frexp(float64(beta)); a.Kind == SmoothL1 && frac == 0.5 && isNormal32(1/beta) {
+		c.kind, c.invBeta = smoothL1Pow2, 1/beta
+	}
+	return c
+}
+
+// isNormal32 reports whether v is a finite float32 that is not
+// subnormal.
+func isNormal32(v float32) bool {
+	a := math.Abs(float64(v))
+	return a >= 0x1p-126 && a <= math.MaxFloat32
 }
 
 // loss32 runs the vector kernel over the body of x and the scalar code

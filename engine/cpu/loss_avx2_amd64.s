@@ -10,6 +10,8 @@
 //   Y14    scale            Y15 0x7fffffff (clears the sign bit)
 
 #define LOAD_D2 \
+	PREFETCHT0 4096(SI); \
+	PREFETCHT0 4096(DI); \
 	VMOVUPS (SI), Y2; \
 	VSUBPS  (DI), Y2, Y2; \
 	VANDPS  Y15, Y2, Y3

@@ -37,20 +37,25 @@ func TestLoss32MatchesReference(t *testing.T) {
 	for _, isa := range isas() {
 		for _, kind := range []LossKind{L1, MSE, SmoothL1} {
 			for _, n := range []int{0, 1, 15, 16, 17, 100, 1000, 70001, 300003} {
-				t.Run(fmt.Sprintf("%v/kind%d/n%d", isa, kind, n), func(t *testing.T) {
-					checkLoss32(t, r, isa, kind, n)
-				})
+				for _, beta := range []float64{0.75, 1, 0.25} {
+					if kind != SmoothL1 && beta != 1 {
+						continue
+					}
+					t.Run(fmt.Sprintf("%v/kind%d/n%d/beta%v", isa, kind, n, beta), func(t *testing.T) {
+						checkLoss32(t, r, isa, kind, n, beta)
+					})
+				}
 			}
 		}
 	}
 }
 
-func checkLoss32(t *testing.T, r *rand.Rand, isa ISA, kind LossKind, n int) {
-	args := LossArgs{Kind: kind, Scale: float64(float32(1) / float32(max(n, 1))), Beta: 0.75}
+func checkLoss32(t *testing.T, r *rand.Rand, isa ISA, kind LossKind, n int, beta float64) {
+	args := LossArgs{Kind: kind, Scale: float64(float32(1) / float32(max(n, 1))), Beta: beta}
 	c := lossConsts32(args)
 	// An offset of 3 elements leaves dx misaligned, so the head path runs.
 	off := r.IntN(4)
-	x, y := lossInputs(r, n+off, 0.75)
+	x, y := lossInputs(r, n+off, float32(beta))
 	x, y = x[off:], y[off:]
 	finite := make([]float32, n)
 	copy(finite, x)
@@ -105,6 +110,7 @@ func TestLoss64MatchesFormula(t *testing.T) {
 }
 
 func BenchmarkLoss32(b *testing.B) {
+	b.ReportAllocs()
 	n := 1 << 24
 	r := rand.New(rand.NewPCG(1, 2))
 	x, y := randSlice(r, n), randSlice(r, n)
@@ -112,6 +118,7 @@ func BenchmarkLoss32(b *testing.B) {
 	for _, isa := range isas() {
 		for _, kind := range []LossKind{L1, MSE, SmoothL1} {
 			b.Run(fmt.Sprintf("%v/kind%d", isa, kind), func(b *testing.B) {
+				b.ReportAllocs()
 				b.SetBytes(int64(12 * n))
 				withISA(b, isa, func() {
 					for b.Loop() {

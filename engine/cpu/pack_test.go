@@ -6,6 +6,7 @@ import (
 )
 
 func BenchmarkPackTransposed(b *testing.B) {
+	b.ReportAllocs()
 	n := 1024
 	src := make([]float32, n*n)
 	dst := make([]float32, 256*12)
@@ -20,6 +21,7 @@ func BenchmarkPackTransposed(b *testing.B) {
 }
 
 func BenchmarkPackRows(b *testing.B) {
+	b.ReportAllocs()
 	n := 1024
 	src := make([]float32, n*n)
 	dst := make([]float32, 256*32)

@@ -14,6 +14,13 @@ import (
 // the page faults and zeroing of a fresh allocation, which for 64 MiB
 // cost about 5 ms on the benchmark machine (see BENCHMARKS.md).
 //
+// Arrays come back only after a collection, and the Go pacer runs few
+// when large tensors dominate the heap. So a large request that finds
+// the pool empty while other arrays of its class are out runs a
+// collection itself first: in a training loop, the previous step's
+// arrays are dead by then. The collection costs about 1.5 ms on the
+// benchmark machine, less than fresh memory of that size.
+//
 // Requests come in classes of four sizes per power of two, so a slice is
 // at most 25% larger than asked for. Smaller requests than PoolMinBytes
 // go straight to make, because the Go allocator serves them quickly and
@@ -24,10 +31,9 @@ import (
 const PoolMinBytes = 256 << 10
 
 const (
-	// poolGCBytes is the request size from which a miss forces a garbage
-	// collection when recycled slices are likely waiting to be found:
-	// collecting a small heap takes well under a millisecond, and a fresh
-	// 16 MiB slice costs more than that.
+	// poolGCBytes is the request size from which a miss runs a
+	// collection. A collection costs about 1.5 ms, as much as the page
+	// faults of a fresh 16 MiB slice.
 	poolGCBytes      = 16 << 20
 	classesPerOctave = 4
 )
@@ -40,8 +46,9 @@ type poolClass struct {
 	free [][]byte // idle arrays, most recently returned last
 	// out counts arrays of this class handed out and not yet returned.
 	out int
-	// skip is how many more misses pass before the next forced
-	// collection; it doubles after a collection that recovers nothing.
+	// skip counts down the misses that run no collection, and backoff
+	// doubles after each collection that recovers nothing, so that a
+	// program that keeps every array pays for few useless collections.
 	skip, backoff int
 }
 
@@ -67,8 +74,7 @@ func Alloc32(n int) []float32 {
 	if n*4 < PoolMinBytes {
 		return make([]float32, n)
 	}
-	b := allocBytes(n * 4)
-	return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	return Alloc32Notify(n, nil)
 }
 
 // Alloc64 is Alloc32 for float64.
@@ -76,55 +82,55 @@ func Alloc64(n int) []float64 {
 	if n*8 < PoolMinBytes {
 		return make([]float64, n)
 	}
-	b := allocBytes(n * 8)
+	return Alloc64Notify(n, nil)
+}
+
+// Alloc32Notify returns a pooled float32 slice of length n with
+// unspecified contents, n·4 >= PoolMinBytes. When the garbage collector
+// finds the slice unreachable, freed (unless nil) runs on the finalizer
+// goroutine before the array goes back to the pool; the engine's memory
+// limit uses it to stop counting the storage.
+func Alloc32Notify(n int, freed func()) []float32 {
+	b := allocBytes(n*4, freed)
+	return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(b))), n)
+}
+
+// Alloc64Notify is Alloc32Notify for float64.
+func Alloc64Notify(n int, freed func()) []float64 {
+	b := allocBytes(n*8, freed)
 	return unsafe.Slice((*float64)(unsafe.Pointer(unsafe.SliceData(b))), n)
 }
 
 // allocBytes returns a pooled array of at least size bytes, 8-byte
-// aligned, with a finalizer that returns it to the pool.
-func allocBytes(size int) []byte {
+// aligned, with a finalizer that calls freed and returns the array to
+// the pool.
+func allocBytes(size int, freed func()) []byte {
 	class, capacity := sizeClass(size)
-	b := take(class, size)
-	pool.mu.Lock()
-	if b == nil {
-		pool.misses++
-	} else {
-		pool.hits++
+	b := pop(class)
+	if b == nil && size >= poolGCBytes && shouldCollect(class) {
+		b = collectAndPop(class)
 	}
-	pool.mu.Unlock()
-	if b == nil {
+	hit := b != nil
+	if !hit {
 		// make([]uint64) gives the alignment float64 needs.
 		words := make([]uint64, capacity/8)
 		b = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), capacity)
 	}
 	pool.mu.Lock()
+	if hit {
+		pool.hits++
+	} else {
+		pool.misses++
+	}
 	pool.classes[class].out++
 	pool.mu.Unlock()
-	runtime.SetFinalizer(&b[0], func(p *byte) { giveBack(class, unsafe.Slice(p, capacity)) })
-	return b
-}
-
-// take pops an idle array of the class. On a miss for a large request
-// while arrays of the class are out, it runs a collection, so that
-// arrays nobody references come back, and tries again.
-func take(class, size int) []byte {
-	if b := pop(class); b != nil {
-		return b
-	}
-	if size < poolGCBytes || !shouldCollect(class) {
-		return nil
-	}
-	runtime.GC()
-	// The finalizers run on their own goroutine after the collection.
-	for range 20 {
-		runtime.Gosched()
-		if b := pop(class); b != nil {
-			collected(class, true)
-			return b
+	runtime.SetFinalizer(&b[0], func(p *byte) {
+		if freed != nil {
+			freed()
 		}
-	}
-	collected(class, false)
-	return nil
+		giveBack(class, unsafe.Slice(p, capacity))
+	})
+	return b
 }
 
 func pop(class int) []byte {
@@ -142,6 +148,8 @@ func pop(class int) []byte {
 	return b
 }
 
+// shouldCollect reports whether a miss of the class should run a
+// collection: arrays of it are out, and recent collections found some.
 func shouldCollect(class int) bool {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
@@ -156,17 +164,25 @@ func shouldCollect(class int) bool {
 	return true
 }
 
-// collected adjusts the backoff of forced collections for the class.
-func collected(class int, found bool) {
-	pool.mu.Lock()
-	defer pool.mu.Unlock()
-	c := &pool.classes[class]
-	if found {
-		c.backoff = 0
-		return
+// collectAndPop runs a collection, waits for the finalizers it queues,
+// which run on their own goroutine, and pops an array of the class.
+func collectAndPop(class int) []byte {
+	runtime.GC()
+	for range 20 {
+		runtime.Gosched()
+		if b := pop(class); b != nil {
+			pool.mu.Lock()
+			pool.classes[class].backoff = 0
+			pool.mu.Unlock()
+			return b
+		}
 	}
+	pool.mu.Lock()
+	c := &pool.classes[class]
 	c.backoff = min(max(1, 2*c.backoff), 64)
 	c.skip = c.backoff
+	pool.mu.Unlock()
+	return nil
 }
 
 // giveBack is the finalizer of pooled arrays.

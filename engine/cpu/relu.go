@@ -6,6 +6,18 @@ func Relu32(dst, x []float32) {
 	if len(dst) != len(x) {
 		panic("cpu: Relu32 slices differ in length")
 	}
+	if Workers(len(x), elementGrain) <= 1 {
+		relu32(dst, x) // without a closure, which would escape
+		return
+	}
+	Parallel(len(x), elementGrain, func(lo, hi int) { relu32(dst[lo:hi], x[lo:hi]) })
+}
+
+// elementGrain is the least number of elements per worker for which the
+// elementwise kernels split their work, about 30 µs of it.
+const elementGrain = 1 << 16
+
+func relu32(dst, x []float32) {
 	body := 0
 	switch active {
 	case AVX512:
@@ -36,6 +48,14 @@ func ReluGrad32(dst, g, x []float32) {
 	if len(dst) != len(x) || len(g) != len(x) {
 		panic("cpu: ReluGrad32 slices differ in length")
 	}
+	if Workers(len(x), elementGrain) <= 1 {
+		reluGrad32(dst, g, x)
+		return
+	}
+	Parallel(len(x), elementGrain, func(lo, hi int) { reluGrad32(dst[lo:hi], g[lo:hi], x[lo:hi]) })
+}
+
+func reluGrad32(dst, g, x []float32) {
 	body := 0
 	switch active {
 	case AVX512:

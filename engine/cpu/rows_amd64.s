@@ -26,6 +26,7 @@ TEXT ·rowMaxAVX512(SB), NOSPLIT, $0-21
 	JZ   tail
 
 loop:
+	PREFETCHT0 4096(SI)
 	VMOVUPS (SI), Z1
 	VCMPPS  $3, Z1, Z1, K2
 	KORW    K2, K3, K3

@@ -66,7 +66,9 @@ func gemmRef(transA, transB bool, m, n, k int, alpha float32, a []float32, lda i
 
 func TestSgemmMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	sizes := [][3]int{{1, 1, 1}, {3, 5, 7}, {12, 32, 1}, {13, 33, 17}, {25, 70, 300}, {64, 64, 64}, {100, 10, 784}, {7, 200, 513}, {481, 37, 9}, {130, 4100, 3}}
+	// The last two split among workers, by rows and by columns, when
+	// GOMAXPROCS is at least 2.
+	sizes := [][3]int{{1, 1, 1}, {3, 5, 7}, {12, 32, 1}, {13, 33, 17}, {25, 70, 300}, {64, 64, 64}, {100, 10, 784}, {7, 200, 513}, {481, 37, 9}, {130, 4100, 3}, {301, 257, 129}, {65, 701, 203}}
 	for _, isa := range isas() {
 		for _, sz := range sizes {
 			for _, tr := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
@@ -138,12 +140,14 @@ func TestSgemmEmptySizes(t *testing.T) {
 }
 
 func BenchmarkSgemm(b *testing.B) {
+	b.ReportAllocs()
 	for _, isa := range isas() {
 		for _, n := range []int{256, 1024, 2048} {
 			if isa == Generic && n > 256 {
 				continue
 			}
 			b.Run(isa.String()+"/"+strconv.Itoa(n), func(b *testing.B) {
+				b.ReportAllocs()
 				r := rand.New(rand.NewPCG(1, 2))
 				x, y, z := randSlice(r, n*n), randSlice(r, n*n), make([]float32, n*n)
 				withISA(b, isa, func() {

@@ -110,6 +110,7 @@ func TestTanh32Ulp(t *testing.T) {
 }
 
 func BenchmarkExp32(b *testing.B) {
+	b.ReportAllocs()
 	x := randSlice(rand.New(rand.NewPCG(1, 2)), 1<<16)
 	dst := make([]float32, len(x))
 	b.SetBytes(int64(4 * len(x)))
@@ -119,6 +120,7 @@ func BenchmarkExp32(b *testing.B) {
 }
 
 func BenchmarkLog32(b *testing.B) {
+	b.ReportAllocs()
 	x := randSlice(rand.New(rand.NewPCG(1, 2)), 1<<16)
 	for i := range x {
 		x[i] = abs32(x[i])

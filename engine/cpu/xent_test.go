@@ -74,6 +74,7 @@ func TestSoftmaxXent32Values(t *testing.T) {
 }
 
 func BenchmarkSoftmaxXent32(b *testing.B) {
+	b.ReportAllocs()
 	rows, c := 16384, 1000
 	r := rand.New(rand.NewPCG(1, 2))
 	x := randSlice(r, rows*c)
