@@ -34,6 +34,7 @@ func broadcastPattern(in, out []int) (broadcastKind, int) {
 		}
 		return in[i-off]
 	}
+
 	// Tile: leading dims 1, then equal to out's.
 	first := 0
 	for first < len(out) && dim(first) == 1 && out[first] != 1 {
@@ -49,6 +50,7 @@ func broadcastPattern(in, out []int) (broadcastKind, int) {
 	if tile {
 		return bcastTile, Numel(out[:first])
 	}
+
 	// Spread: equal to out's, then trailing dims 1.
 	last := len(out)
 	for last > 0 && dim(last-1) == 1 && out[last-1] != 1 {
@@ -79,6 +81,9 @@ func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Te
 	if len(as) == 1 || len(bs) == 1 {
 		return false // binLoop's scalar loops handle these
 	}
+
+	// The operand with out's shape is full; the other one tiles or
+	// spreads into it.
 	full, part := as, bs
 	partShape := b.shape
 	partIsB := true
@@ -88,6 +93,7 @@ func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Te
 		}
 		full, part, partShape, partIsB = bs, as, a.shape, false
 	}
+
 	kind, count := broadcastPattern(partShape, shape)
 	step := len(part)
 	if kind == bcastSpread {
@@ -96,6 +102,7 @@ func binaryBroadcastT[T float32 | float64](k binOp, d []T, shape []int, a, b *Te
 	if kind == bcastOther || step == 0 {
 		return false
 	}
+
 	segments, grain := len(d)/step, max(1, elementwiseGrain/step)
 	// A closure handed to cpu.Parallel escapes to the heap, which small
 	// tensors should not pay for.
@@ -188,21 +195,33 @@ func reduceLeading(k redOp, out, t *Tensor, axes []int) bool {
 	if rows == 0 {
 		return false
 	}
-	acc := make([]float64, inner)
+	grain := max(16, elementwiseGrain/rows)
+	if cpu.Workers(inner, grain) <= 1 {
+		sumColumns(k, d, s, rows, 0, inner)
+	} else {
+		cpu.Parallel(inner, grain, func(lo, hi int) { sumColumns(k, d, s, rows, lo, hi) })
+	}
+	return true
+}
+
+// sumColumns reduces columns [lo, hi) of the rows×len(d) matrix s into
+// d, adding the rows in order in float64.
+func sumColumns(k redOp, d, s []float32, rows, lo, hi int) {
+	inner := len(d)
+	acc := make([]float64, hi-lo)
 	for r := 0; r < rows; r++ {
-		row := s[r*inner : (r+1)*inner]
+		row := s[r*inner+lo : r*inner+hi]
 		for i, v := range row {
 			acc[i] += float64(v)
 		}
 	}
 	for i, v := range acc {
 		if k == redMean {
-			d[i] = float32(v) * (1 / float32(rows))
+			d[lo+i] = float32(v) * (1 / float32(rows))
 		} else {
-			d[i] = float32(v)
+			d[lo+i] = float32(v)
 		}
 	}
-	return true
 }
 
 // transpose2D writes the transpose of the rows×cols matrix s into d in

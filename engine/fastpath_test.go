@@ -46,6 +46,9 @@ var broadcastShapeCases = []struct{ part, full []int }{
 	{[]int{1}, []int{3, 1}},
 	{[]int{}, []int{2, 2}},
 	{[]int{2, 1}, []int{2, 1}},
+	{[]int{300}, []int{1024, 300}},     // large enough to split among workers
+	{[]int{1024, 1}, []int{1024, 300}}, // the same, spread
+	{[]int{1024, 300}, []int{1024, 300}},
 }
 
 func TestBroadcastFastPathsMatchIndexTable(t *testing.T) {
@@ -80,7 +83,7 @@ func TestBroadcastFastPathsMatchIndexTable(t *testing.T) {
 
 func TestReduceLeadingMatchesTransposedRows(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
-	for _, shape := range [][]int{{7, 3}, {1000, 33}, {2, 3, 4}, {5, 1}} {
+	for _, shape := range [][]int{{7, 3}, {1000, 33}, {2, 3, 4}, {5, 1}, {4096, 300}} {
 		x := randF32(t, r, shape...)
 		for _, k := range []redOp{redSum, redMean} {
 			for n := 1; n < len(shape); n++ {

@@ -163,6 +163,7 @@ func BinaryCrossEntropy(x, y *Tensor, r Reduction) (out *Tensor, err error) {
 	if be := onDevice(op, false, x, y); be != nil {
 		return deviceBinaryCrossEntropy(be, x, y, r), nil
 	}
+
 	n := x.Numel()
 	xs, ys := x.data.([]float32), y.data.([]float32)
 	var dx *Tensor

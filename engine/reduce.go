@@ -141,13 +141,24 @@ func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	if !t.dtype.IsFloat() || !t.requiresGrad {
 		return out
 	}
-	ax := normAxes(redNames[k], axes, t.Rank())
-	kept := reduceShape(t.shape, ax, true)
+	// normAxes copies the caller's axes, which the closure must not see
+	// change. A reduction over all axes has none to copy, and its axes
+	// and kept shape are built only if its gradient needs them.
+	var ax, kept []int
+	if len(axes) > 0 {
+		ax = normAxes(redNames[k], axes, t.Rank())
+		kept = reduceShape(t.shape, ax, true)
+	}
 	return record(out, redNames[k], []*Tensor{t}, func(g *Tensor) []*Tensor {
 		if k == redMean {
 			if m := meanGradFill(g, t.Numel()/max(1, out.Numel()), t.shape); m != nil {
 				return []*Tensor{m}
 			}
+		}
+		ax, kept := ax, kept
+		if ax == nil {
+			ax = normAxes(redNames[k], nil, t.Rank())
+			kept = reduceShape(t.shape, ax, true)
 		}
 		g = reshapeRaw(g, kept)
 		switch k {

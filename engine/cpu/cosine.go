@@ -51,6 +51,7 @@ func (r *cosineRow) run(y, margin, scale float32) float32 {
 	n2 := float32(math.Sqrt(float64(s2 + cosineEpsilon)))
 	den := n1 * n2
 	cos := dot / den
+
 	z := cos - margin
 	var l float32
 	switch y {
@@ -62,6 +63,7 @@ func (r *cosineRow) run(y, margin, scale float32) float32 {
 	if r.dx1 == nil && r.dx2 == nil {
 		return l
 	}
+
 	// The gradient of cos, then the chain through the division, the
 	// product of the norms and the square roots.
 	var gcos float32

@@ -41,7 +41,7 @@ const ntMinBytes = 1 << 20
 // in float64, and, when dx is not nil, writes the gradient of that sum
 // times Scale with respect to x into dx. The elementwise values and the
 // gradient are computed in float32 in the order the engine's unfused ops
-// use, so both match them exactly; only the order of the float64 sum
+// use, so both match them exactly, and only the order of the float64 sum
 // differs. x, y and dx must have the same length.
 func Loss32(args LossArgs, x, y, dx []float32) float64 {
 	n := len(x)

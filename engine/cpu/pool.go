@@ -8,7 +8,7 @@ import (
 )
 
 // The storage pool recycles large float slices. A slice handed out by
-// Alloc32 or Alloc64 carries a finalizer; once the garbage collector finds
+// Alloc32 or Alloc64 carries a finalizer. Once the garbage collector finds
 // no reference to any part of its array, the finalizer puts the array
 // back in the pool instead of letting it be freed. A recycled slice skips
 // the page faults and zeroing of a fresh allocation, which for 64 MiB
@@ -88,7 +88,7 @@ func Alloc64(n int) []float64 {
 // Alloc32Notify returns a pooled float32 slice of length n with
 // unspecified contents, n·4 >= PoolMinBytes. When the garbage collector
 // finds the slice unreachable, freed (unless nil) runs on the finalizer
-// goroutine before the array goes back to the pool; the engine's memory
+// goroutine before the array goes back to the pool. The engine's memory
 // limit uses it to stop counting the storage.
 func Alloc32Notify(n int, freed func()) []float32 {
 	b := allocBytes(n*4, freed)

@@ -11,7 +11,7 @@ func TestReluMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	specials := []float32{0, float32(math.Copysign(0, -1)), float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))}
 	for _, isa := range isas() {
-		for _, n := range []int{0, 5, 16, 33, 1000} {
+		for _, n := range []int{0, 5, 16, 33, 1000, 300001} {
 			t.Run(fmt.Sprintf("%v/%d", isa, n), func(t *testing.T) {
 				x, g := randSlice(r, n), randSlice(r, n)
 				for i := range x {

@@ -9,7 +9,7 @@ import (
 // with the AVX-512 kernel) stays in the 48 KiB L1 data cache while the
 // kernel walks the mc×kc block of A (480 KiB) held in L2. The kc×nc
 // panel of B streams from L3. The sizes suit Intel server cores with
-// 48 KiB of L1d and 2 MiB of L2. Other caches still work, less well; on
+// 48 KiB of L1d and 2 MiB of L2. Other caches still work, less well. On
 // the benchmark machine, kc from 128 to 384 and mc from 240 to 960 all
 // ran within 7% of each other.
 const (
@@ -352,7 +352,7 @@ func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
 // packRowStrips packs strips s0..s1 of the panel src[p0:p0+kc,
 // c0:c0+nc] (row stride ld) into nr-wide strips of dst, as packRows
 // does strip by strip. It walks the source row by row, so that it reads
-// memory in order; strip by strip it would read nr floats per row and
+// memory in order. Strip by strip it would read nr floats per row and
 // jump a whole row ahead, which the hardware prefetchers follow poorly.
 func packRowStrips(dst, src []float32, ld, p0, c0, kc, nc, nr, s0, s1 int) {
 	for p := 0; p < kc; p++ {
@@ -401,7 +401,7 @@ func packTransposed(dst, src []float32, ld, r0, c0, nr, nc, w int) {
 	}
 }
 
-// zeroRow stands in for the rows past nr, which pack as zeros.
+// zeroRow is the source of the rows past nr, which pack as zeros.
 var zeroRow [sgemmKC]float32
 
 // packTransposedAVX512 is packTransposed through 16×16 register

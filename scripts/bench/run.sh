@@ -24,11 +24,11 @@ if "$python" -c "import torch" 2>/dev/null; then
 	have_torch=1
 fi
 
-# Tuned PyTorch: OpenBLAS 0.3.21 does not recognise this CPU and falls
-# back to SSE3 kernels unless told the core type; idle OpenMP threads
-# spin unless the wait policy is passive; glibc returns freed 64 MiB
-# buffers to the kernel, so every large tensor faults its pages in again,
-# unless mmap is kept out of malloc.
+# Tuned PyTorch. OpenBLAS 0.3.21 does not recognise this CPU and falls
+# back to SSE3 kernels unless OPENBLAS_CORETYPE names the core type. Idle
+# OpenMP threads spin unless the wait policy is passive. glibc returns
+# freed 64 MiB buffers to the kernel, so every large tensor faults its
+# pages in again, unless mmap is kept out of malloc.
 tuned="OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE MALLOC_MMAP_MAX_=0"
 
 # run_row ROW: appends one JSON line per configuration to $out/results.

@@ -70,7 +70,12 @@ def main():
             inst = res.get((row, "torch-installed", threads))
             tuned = res.get((row, "torch-tuned", threads))
             limit, desc = target(row, threads, tuned)
-            met = "-" if limit is None else ("met" if cs <= limit else "not met")
+            if limit is None:
+                met = "-"
+            elif cs <= limit:
+                met = "met"
+            else:
+                met = "not met"
             ratio = "-" if not tuned else "%.2fx" % (tuned / cs)
             print("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
                 title, threads, fmt(cs, row), fmt(inst, row), fmt(tuned, row), ratio, desc, met))
