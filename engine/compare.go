@@ -156,7 +156,7 @@ func selectLoop[T any](d []T, c []bool, a, b []T) {
 	}
 }
 
-// Where returns a where cond is true and b elsewhere (MindSpore's Select).
+// Where selects a where cond is true and b elsewhere (MindSpore's Select).
 func Where(cond, a, b *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
 	return where(cond, a, b), nil

@@ -7,7 +7,8 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// GradRequest says what Differentiate differentiates.
+// GradRequest selects the inputs and weights that Differentiate
+// differentiates.
 type GradRequest struct {
 	// Positions lists the positional inputs to differentiate.
 	Positions []int

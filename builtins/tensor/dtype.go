@@ -11,7 +11,7 @@ import (
 	"go.starlark.net/syntax"
 )
 
-// Flavor says which library a value belongs to: MindSpore tensors and
+// Flavor is the library a value belongs to: MindSpore tensors and
 // NumPy arrays share one Go type but print, promote and name things
 // differently.
 type Flavor uint8

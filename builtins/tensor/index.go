@@ -7,7 +7,7 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// axisSel is what one subscript item selects along one input axis.
+// axisSel is the selection one subscript item makes along one input axis.
 type axisSel struct {
 	pos    []int // input positions along the axis
 	dims   []int // output dimensions it produces (none for an integer)

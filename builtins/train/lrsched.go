@@ -15,7 +15,7 @@ import (
 // each step.
 var LearningRateScheduler *pyobj.Class
 
-// lrSetter is what an optimizer state offers to change a fixed learning
+// lrSetter is the optimizer-state method that replaces a fixed learning
 // rate.
 type lrSetter interface {
 	SetLearningRate(lr float64) error
