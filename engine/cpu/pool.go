@@ -21,6 +21,14 @@ import (
 // arrays are dead by then. The collection costs about 1.5 ms on the
 // benchmark machine, less than fresh memory of that size.
 //
+// A class that keeps coming back this way is churning: each step drops
+// the array the step before it made. For such a class the pool keeps a
+// second array in rotation and collects ahead, on a background
+// goroutine, whenever it hands out the class's last idle array. That
+// collection overlaps the caller's work, and by the next request it has
+// returned the array the caller dropped, so the request waits for
+// nothing.
+//
 // Requests come in classes of four sizes per power of two, so a slice is
 // at most 25% larger than asked for. Smaller requests than PoolMinBytes
 // go straight to make, because the Go allocator serves them quickly and
@@ -50,13 +58,22 @@ type poolClass struct {
 	// doubles after each collection that recovers nothing, so that a
 	// program that keeps every array pays for few useless collections.
 	skip, backoff int
+	// churn is set when a collection run for this class recovered an
+	// array: the class is then served by collecting ahead.
+	churn bool
 }
 
 var pool struct {
 	mu           sync.Mutex
 	idle         int64 // bytes in free lists
 	hits, misses int64
-	classes      [64 * classesPerOctave]poolClass
+	// collections counts the collections run on a request's own
+	// goroutine, not ahead.
+	collections int64
+	classes     [64 * classesPerOctave]poolClass
+	// ahead is closed when the background collection in flight, if
+	// any, has finished; nil when none is in flight.
+	ahead chan struct{}
 }
 
 // sizeClass returns the class of a request of size bytes and the class's
@@ -107,8 +124,8 @@ func Alloc64Notify(n int, freed func()) []float64 {
 func allocBytes(size int, freed func()) []byte {
 	class, capacity := sizeClass(size)
 	b := pop(class)
-	if b == nil && size >= poolGCBytes && shouldCollect(class) {
-		b = collectAndPop(class)
+	if b == nil && size >= poolGCBytes {
+		b = popAfterCollection(class)
 	}
 	hit := b != nil
 	if !hit {
@@ -124,6 +141,9 @@ func allocBytes(size int, freed func()) []byte {
 	}
 	pool.classes[class].out++
 	pool.mu.Unlock()
+	if size >= poolGCBytes {
+		collectAhead(class)
+	}
 	runtime.SetFinalizer(&b[0], func(p *byte) {
 		if freed != nil {
 			freed()
@@ -164,15 +184,84 @@ func shouldCollect(class int) bool {
 	return true
 }
 
-// collectAndPop runs a collection, waits for the finalizers it queues,
-// which run on their own goroutine, and pops an array of the class.
+// popAfterCollection serves a large request that found its class's
+// free list empty. It waits for a background collection in flight, and
+// otherwise runs one itself when shouldCollect says it may pay off. A
+// churning class that still finds nothing returns nil, so the caller
+// allocates the class's second array.
+func popAfterCollection(class int) []byte {
+	pool.mu.Lock()
+	ahead := pool.ahead
+	pool.mu.Unlock()
+	if ahead != nil {
+		<-ahead
+		if b := awaitReturn(class); b != nil {
+			return b
+		}
+	}
+	if !shouldCollect(class) {
+		return nil
+	}
+	pool.mu.Lock()
+	churn := pool.classes[class].churn
+	pool.mu.Unlock()
+	if churn && ahead == nil {
+		return nil
+	}
+	return collectAndPop(class)
+}
+
+// collectAhead starts a background collection when the class's free
+// list is empty, the class churns and another of its arrays is out, so
+// that the array the caller drops by its next request is back by then.
+func collectAhead(class int) {
+	pool.mu.Lock()
+	defer pool.mu.Unlock()
+	c := &pool.classes[class]
+	if !c.churn || len(c.free) > 0 || c.out < 2 || pool.ahead != nil {
+		return
+	}
+	done := make(chan struct{})
+	pool.ahead = done
+	go func() {
+		runtime.GC()
+		recovered := false
+		for i := 0; i < 20 && !recovered; i++ {
+			runtime.Gosched()
+			pool.mu.Lock()
+			recovered = len(c.free) > 0
+			pool.mu.Unlock()
+		}
+		pool.mu.Lock()
+		// A program that keeps its arrays makes ahead collections
+		// useless: fall back to collecting on a miss, with backoff.
+		c.churn = recovered
+		pool.ahead = nil
+		pool.mu.Unlock()
+		close(done)
+	}()
+}
+
+// collectAndPop runs a collection and pops an array of the class.
 func collectAndPop(class int) []byte {
+	pool.mu.Lock()
+	pool.collections++
+	pool.mu.Unlock()
 	runtime.GC()
+	return awaitReturn(class)
+}
+
+// awaitReturn waits briefly for the finalizers that a finished
+// collection queued, which run on their own goroutine, and pops an
+// array of the class. It records whether the collection paid off.
+func awaitReturn(class int) []byte {
 	for range 20 {
 		runtime.Gosched()
 		if b := pop(class); b != nil {
 			pool.mu.Lock()
-			pool.classes[class].backoff = 0
+			c := &pool.classes[class]
+			c.backoff = 0
+			c.churn = true
 			pool.mu.Unlock()
 			return b
 		}
@@ -181,6 +270,7 @@ func collectAndPop(class int) []byte {
 	c := &pool.classes[class]
 	c.backoff = min(max(1, 2*c.backoff), 64)
 	c.skip = c.backoff
+	c.churn = false
 	pool.mu.Unlock()
 	return nil
 }

@@ -54,3 +54,51 @@ func TestAllocSmallBypassesPool(t *testing.T) {
 		t.Errorf("Alloc64(10) = %v, want 10 zeros", s)
 	}
 }
+
+// TestPoolChurnRotatesTwoArrays allocates a large array per step and drops
+// the previous one, as a training loop does, and expects the pool to serve
+// the loop from two arrays after the first steps.
+func TestPoolChurnRotatesTwoArrays(t *testing.T) {
+	n := 8 << 20 // 32 MiB of float32
+	hits0, misses0 := PoolStats()
+	collections0 := poolCollections()
+	var step []float32
+	for i := range 16 {
+		step = Alloc32(n)
+		step[0] = float32(i)
+	}
+	hits, misses := PoolStats()
+	if fresh := misses - misses0; fresh > 3 {
+		t.Errorf("16 steps made %d fresh arrays, want at most 3", fresh)
+	}
+	if waited := poolCollections() - collections0; waited > 2 {
+		t.Errorf("16 steps ran %d collections on the request path, want at most 2", waited)
+	}
+	if reused := hits - hits0; reused < 12 {
+		t.Errorf("16 steps reused %d arrays, want at least 12", reused)
+	}
+}
+
+// TestPoolKeptArraysStayDistinct keeps every array it allocates: the pool
+// must never hand out an array that is still reachable.
+func TestPoolKeptArraysStayDistinct(t *testing.T) {
+	n := 4 << 20 // 16 MiB of float32
+	var kept [][]float32
+	seen := map[uintptr]bool{}
+	for i := range 8 {
+		s := Alloc32(n)
+		addr := uintptr(unsafe.Pointer(&s[0]))
+		if seen[addr] {
+			t.Fatalf("step %d got a live array again at %#x", i, addr)
+		}
+		seen[addr] = true
+		kept = append(kept, s)
+	}
+	runtime.KeepAlive(kept)
+}
+
+func poolCollections() int64 {
+	pool.mu.Lock()
+	defer pool.mu.Unlock()
+	return pool.collections
+}
