@@ -186,7 +186,7 @@ func shouldCollect(class int) bool {
 
 // popAfterCollection serves a large request that found its class's
 // free list empty. It waits for a background collection in flight, and
-// otherwise runs one itself when shouldCollect says it may pay off. A
+// otherwise runs one itself when shouldCollect reports that one may pay off. A
 // churning class that still finds nothing returns nil, so the caller
 // allocates the class's second array.
 func popAfterCollection(class int) []byte {
