@@ -30,6 +30,18 @@ func BenchmarkAdd16M(b *testing.B) {
 	}
 }
 
+// BenchmarkBiasAdd adds a bias row to a batch of activations, as a dense
+// layer's forward pass does.
+func BenchmarkBiasAdd(b *testing.B) {
+	x, bias := benchTensor(b, 1024, 256), benchTensor(b, 256)
+	b.SetBytes(2 * 4 * 1024 * 256)
+	for b.Loop() {
+		if _, err := Add(x, bias); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkSum16M(b *testing.B) {
 	x := benchTensor(b, 1<<24)
 	b.SetBytes(4 << 24)

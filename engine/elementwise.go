@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"math"
+
+	"github.com/cellscript/cellscript/engine/cpu"
+)
 
 type number interface {
 	~float32 | ~float64 | ~int32 | ~int64
@@ -19,6 +23,9 @@ const (
 )
 
 var binOpNames = [...]string{"Add", "Sub", "Mul", "Div", "Maximum", "Minimum", "Pow"}
+
+// arithOps maps the ops that have float32 vector kernels to them.
+var arithOps = [...]cpu.ArithOp{opAdd: cpu.ArithAdd, opSub: cpu.ArithSub, opMul: cpu.ArithMul, opDiv: cpu.ArithDiv}
 
 // expandTo returns t broadcast to shape, copying only when needed.
 func expandTo(t *Tensor, shape []int) *Tensor {
@@ -187,6 +194,12 @@ func apply[T number](k binOp, x, y T) T {
 func binSame[T number](k binOp, d, a, b []T) {
 	d = d[:len(a)]
 	b = b[:len(a)]
+	if k <= opDiv && len(d) >= 16 {
+		if d32, ok := any(d).([]float32); ok {
+			cpu.Arith32(arithOps[k], d32, any(a).([]float32), any(b).([]float32))
+			return
+		}
+	}
 	switch k {
 	case opAdd:
 		for i := range d {

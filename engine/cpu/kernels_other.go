@@ -35,3 +35,19 @@ func bceAVX512(x, y, dx *float32, n int, scale float32, nt int) float64 { panic(
 func dot3AVX512(x1, x2 *float32, n int) (dot, s1, s2 float64) { panic(noKernels) }
 
 func cosGradAVX512(dx1, dx2, x1, x2 *float32, n int, c *[3]float32) { panic(noKernels) }
+
+func addAVX512(dst, a, b *float32, n int) { panic(noKernels) }
+
+func subAVX512(dst, a, b *float32, n int) { panic(noKernels) }
+
+func mulAVX512(dst, a, b *float32, n int) { panic(noKernels) }
+
+func divAVX512(dst, a, b *float32, n int) { panic(noKernels) }
+
+func addAVX2(dst, a, b *float32, n int) { panic(noKernels) }
+
+func subAVX2(dst, a, b *float32, n int) { panic(noKernels) }
+
+func mulAVX2(dst, a, b *float32, n int) { panic(noKernels) }
+
+func divAVX2(dst, a, b *float32, n int) { panic(noKernels) }
