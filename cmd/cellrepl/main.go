@@ -5,6 +5,7 @@
 //
 //	cellrepl                              start the REPL
 //	cellrepl run [flags] FILE [ARGS...]   run a script
+//	cellrepl run [flags]                  run the built-in digits program
 //	cellrepl version                      print the version
 //	cellrepl help                         print the usage
 //
@@ -54,6 +55,9 @@ func usage(w io.Writer) {
 Usage:
   cellrepl                              start the interactive REPL
   cellrepl run [flags] FILE [ARGS...]   run a script; sys.argv is FILE ARGS
+  cellrepl run [flags]                  run the built-in default program,
+                                        scripts/digits.py with its data: a
+                                        digits classifier, from any directory
   cellrepl version                      print the version
   cellrepl help                         print this help
 

@@ -48,10 +48,19 @@ func TestRunMissingFile(t *testing.T) {
 	}
 }
 
-func TestRunMissingFileArgument(t *testing.T) {
-	_, stderr, code := runInProcess("run", "--seed", "3")
-	if code != 2 || !strings.Contains(stderr, "missing FILE") {
-		t.Errorf("status %d, stderr %q", code, stderr)
+// TestRunDefaultProgram runs `cellrepl run` without a FILE from an empty
+// directory: the embedded digits program must find its embedded data.
+func TestRunDefaultProgram(t *testing.T) {
+	t.Chdir(t.TempDir())
+	stdout, stderr, code := runInProcess("run")
+	if code != 0 {
+		t.Fatalf("status %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "train rows: 1437 test rows: 360\n") {
+		t.Errorf("stdout starts %q, want the row counts of the digits split", stdout[:min(len(stdout), 80)])
+	}
+	if !strings.HasSuffix(stdout, "held-out accuracy: 0.9806\n") {
+		t.Errorf("stdout ends %q, want the held-out accuracy 0.9806", stdout[max(0, len(stdout)-80):])
 	}
 }
 

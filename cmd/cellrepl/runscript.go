@@ -6,12 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 
 	"github.com/cellscript/cellscript/builtins/mindspore"
 	"github.com/cellscript/cellscript/builtins/train/lossplot"
 	"github.com/cellscript/cellscript/runtime"
+	"github.com/cellscript/cellscript/scripts"
 	"go.starlark.net/starlark"
 )
 
@@ -69,9 +71,11 @@ func runScript(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	var files fs.FS // nil: the working directory
 	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "cellrepl run: missing FILE; usage: cellrepl run [flags] FILE [ARGS...]")
-		return 2
+		// The default program and its data come from the binary.
+		files = scripts.Default()
+		rest = []string{scripts.DefaultProgram}
 	}
 	if code, msg := checkDevice(flags.device); code != 0 {
 		fmt.Fprintln(stderr, msg)
@@ -84,18 +88,30 @@ func runScript(args []string, stdout, stderr io.Writer) int {
 		Plot:      flags.plot,
 		CheckNaN:  flags.checkNaN,
 		MaxMemory: flags.maxMemory.bytes,
+		Files:     files,
 	}, stdout, stderr)
 	defer host.rt.Close() // releases the process-wide tensor memory limit
 
-	if _, err := os.Stat(rest[0]); err != nil {
-		fmt.Fprintf(stderr, "cellrepl run: cannot open file '%s': %v\n", rest[0], errors.Unwrap(err))
-		return 2
+	if files == nil {
+		if _, err := os.Stat(rest[0]); err != nil {
+			fmt.Fprintf(stderr, "cellrepl run: cannot open file '%s': %v\n", rest[0], errors.Unwrap(err))
+			return 2
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	var globals starlark.StringDict
-	if flags.interactive {
+	switch {
+	case files != nil && flags.interactive:
+		globals = starlark.StringDict{}
+		var src []byte
+		if src, err = fs.ReadFile(files, rest[0]); err == nil {
+			err = host.rt.ExecInto(ctx, rest[0], src, globals)
+		}
+	case files != nil:
+		_, err = host.rt.ExecFS(ctx, files, rest[0])
+	case flags.interactive:
 		globals, err = host.rt.RunGlobals(ctx, rest[0])
-	} else {
+	default:
 		_, err = host.rt.ExecFile(ctx, rest[0])
 	}
 	interrupted := ctx.Err() != nil
@@ -130,6 +146,9 @@ type hostOptions struct {
 	CheckNaN bool
 	// MaxMemory bounds live tensor memory in bytes; 0 means no limit.
 	MaxMemory int64
+	// Files, when set, is the file system scripts read in place of the
+	// working directory.
+	Files fs.FS
 }
 
 // host is a runtime with cellrepl's terminal output: the progress bar
@@ -157,13 +176,17 @@ func newHost(opts hostOptions, stdout, stderr io.Writer) *host {
 	if err != nil {
 		wd = "."
 	}
+	files := opts.Files
+	if files == nil {
+		files = os.DirFS(wd)
+	}
 	h.rt = runtime.New(runtime.Options{
 		Stdout: h.stdout,
 		Stderr: h.stderr,
 		Device: opts.Device,
 		Seed:   opts.Seed,
 		Argv:   opts.Argv,
-		Files:  os.DirFS(wd),
+		Files:  files,
 		Dir:    wd,
 
 		MaxTensorBytes: opts.MaxMemory,
