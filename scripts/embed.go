@@ -15,7 +15,7 @@ var files embed.FS
 // DefaultProgram is the path of the default program in Default.
 const DefaultProgram = "scripts/digits.py"
 
-// Default returns a read-only file system that holds the default program
+// Default returns a read-only file system that contains the default program
 // and its data at their paths in the repository (scripts/digits.py,
 // scripts/data/digits.csv.gz), so the program's relative paths resolve
 // as they do when it runs from the repository root.
