@@ -28,7 +28,13 @@ type Error struct {
 	// SourceLine and Caret describe a SyntaxError's position.
 	SourceLine string
 	Caret      int
-	cause      error
+	// Cause is the exception of "raise ... from cause", and Context
+	// the exception being handled when this one was raised. Format
+	// prints Cause, or Context unless SuppressContext is set, first.
+	Cause           *Error
+	Context         *Error
+	SuppressContext bool
+	cause           error
 }
 
 func (e *Error) Error() string {
@@ -44,8 +50,30 @@ func (e *Error) Unwrap() error { return e.cause }
 // Format renders the error as CPython prints an uncaught exception.
 func (e *Error) Format() string { return e.format(nil) }
 
-// format renders the error, showing source lines that lookup returns.
+// format renders the error and the exceptions chained to it, showing
+// source lines that lookup returns.
 func (e *Error) format(lookup func(file string, line int) string) string {
+	var b strings.Builder
+	e.formatChain(&b, lookup, map[*Error]bool{})
+	return b.String()
+}
+
+// formatChain writes the chained exceptions, oldest first, and then e.
+func (e *Error) formatChain(b *strings.Builder, lookup func(file string, line int) string, seen map[*Error]bool) {
+	seen[e] = true
+	switch {
+	case e.Cause != nil && !seen[e.Cause]:
+		e.Cause.formatChain(b, lookup, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	case e.Context != nil && !e.SuppressContext && !seen[e.Context]:
+		e.Context.formatChain(b, lookup, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	b.WriteString(e.formatOne(lookup))
+}
+
+// formatOne renders the error alone.
+func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	var b strings.Builder
 	if e.Type == "SyntaxError" && len(e.Traceback) == 1 {
 		f := e.Traceback[0]
@@ -113,5 +141,6 @@ func convertError(thread *starlark.Thread, err error) error {
 	}
 	out.Type, out.Message = pyobj.Classify(cause)
 	finishError(out, err, cause)
+	attachChain(thread, out, cause)
 	return out
 }

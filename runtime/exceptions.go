@@ -104,6 +104,9 @@ func pyTry(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 // returns err unchanged when none matches.
 func runHandlers(thread *starlark.Thread, handlers starlark.Tuple, err error) (starlark.Value, error) {
 	exc := exceptionOf(err)
+	if context := errorContext(thread, err); context != nil && context != exc {
+		setContext(pyobj.Raise(thread, exc), context)
+	}
 	for _, h := range handlers {
 		pair, ok := h.(starlark.Tuple)
 		if !ok || len(pair) != 2 {
@@ -117,11 +120,12 @@ func runHandlers(thread *starlark.Thread, handlers starlark.Tuple, err error) (s
 		if !matched {
 			continue
 		}
+		recordTraceback(thread, exc, err)
 		pushHandled(thread, handled{exc: exc, err: err})
 		status, herr := starlark.Call(thread, pair[1], starlark.Tuple{exc}, nil)
 		popHandled(thread)
 		if herr != nil {
-			setContext(herr, exc)
+			setErrorContext(thread, herr, exc)
 		}
 		return status, herr
 	}
@@ -135,6 +139,7 @@ func runFinally(thread *starlark.Thread, final starlark.Value, status starlark.V
 	var pending *pyobj.Instance
 	if err != nil {
 		pending = exceptionOf(err)
+		recordTraceback(thread, pending, err)
 		pushHandled(thread, handled{exc: pending, err: err})
 	}
 	fstatus, ferr := starlark.Call(thread, final, nil, nil)
@@ -144,7 +149,7 @@ func runFinally(thread *starlark.Thread, final starlark.Value, status starlark.V
 	switch {
 	case ferr != nil:
 		if pending != nil {
-			setContext(ferr, pending)
+			setErrorContext(thread, ferr, pending)
 		}
 		return nil, ferr
 	case fstatus != starlark.None:

@@ -357,20 +357,89 @@ func sequenceConstructor(name string) func(thread *starlark.Thread, args starlar
 	}
 }
 
-// pyGenexp implements __genexp__(list), a generator expression: the
-// front end computes its values as a list comprehension, and this wraps
-// them in an iterator, so next() consumes them one by one.
+// pyGenexp implements __genexp__(iterable, body), a generator
+// expression: body is a function of one argument that iterates over it
+// and passes each value to __yield__, and it runs lazily as a generator
+// over iterable, which the front end evaluated at once.
 //
-// NOTE: the values are computed eagerly, so a generator expression over
-// an infinite generator does not end.
+// A list is read by index and a dict or set is copied first, so that
+// an unfinished generator expression does not lock them against
+// changes, as Starlark's iterators do. NOTE: the iterables of later for
+// clauses are still locked while the generator is suspended inside
+// them.
 func pyGenexp(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg("__genexp__", args, kwargs)
+	if len(args) != 2 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("__genexp__: want an iterable and a body function, got %d arguments", len(args))
+	}
+	body, ok := args[1].(starlark.Callable)
+	if !ok {
+		return nil, pyobj.TypeErrorf("__genexp__: body is %s, not callable", args[1].Type())
+	}
+	iterable, err := genexpSource(args[0])
 	if err != nil {
 		return nil, err
 	}
-	pull, err := iterOf(v)
-	if err != nil {
-		return nil, err
-	}
-	return &lazyIter{name: "generator", next: pull, thread: thread}, nil
+	run := starlark.NewBuiltin("<genexpr>", func(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		return starlark.Call(thread, body, starlark.Tuple{iterable}, nil)
+	})
+	return newGenerator(thread, run), nil
 }
+
+// genexpSource returns what the first for clause of a generator
+// expression iterates over, raising TypeError when v is not iterable.
+func genexpSource(v starlark.Value) (starlark.Value, error) {
+	switch x := v.(type) {
+	case starlark.String:
+		return stringChars(x), nil
+	case *starlark.List:
+		return &listByIndex{list: x}, nil
+	case *starlark.Dict, *starlark.Set:
+		return starlark.Tuple(elementsOf(x.(starlark.Iterable))), nil
+	case starlark.Iterable:
+		return v, nil
+	}
+	return nil, pyobj.TypeErrorf("'%s' object is not iterable", pyTypeName(v))
+}
+
+// elementsOf returns the elements of a Starlark iterable.
+func elementsOf(x starlark.Iterable) []starlark.Value {
+	it := x.Iterate()
+	defer it.Done()
+	var out []starlark.Value
+	var e starlark.Value
+	for it.Next(&e) {
+		out = append(out, e)
+	}
+	return out
+}
+
+// listByIndex iterates over a list by index, as Python's list iterator
+// does: appends made during iteration are seen, and the list is never
+// locked.
+type listByIndex struct{ list *starlark.List }
+
+func (l *listByIndex) String() string       { return l.list.String() }
+func (l *listByIndex) Type() string         { return "list_iterator" }
+func (l *listByIndex) Freeze()              { l.list.Freeze() }
+func (l *listByIndex) Truth() starlark.Bool { return true }
+func (l *listByIndex) Hash() (uint32, error) {
+	return 0, pyobj.TypeErrorf("unhashable type: 'list_iterator'")
+}
+
+func (l *listByIndex) Iterate() starlark.Iterator { return &listIndexIterator{list: l.list} }
+
+type listIndexIterator struct {
+	list *starlark.List
+	i    int
+}
+
+func (it *listIndexIterator) Next(p *starlark.Value) bool {
+	if it.i >= it.list.Len() {
+		return false
+	}
+	*p = it.list.Index(it.i)
+	it.i++
+	return true
+}
+
+func (it *listIndexIterator) Done() {}

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"strings"
+
 	"github.com/cellscript/cellscript/builtins/pyobj"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -9,17 +11,27 @@ import (
 // pyMethodCall implements __method_call__(obj, name, *args, **kwargs),
 // the desugared obj.name(...) for the list and dict methods that
 // go.starlark.net lacks: list.sort(key=, reverse=), list.reverse(),
-// list.copy(), list.count(x) and dict.copy(). Other receivers get their
-// own method of that name.
+// list.copy(), list.count(x), dict.copy(), str.join over any iterable
+// and the dict views of keys(), values() and items(). Other receivers
+// get their own method of that name.
 func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) < 2 {
 		return nil, pyobj.TypeErrorf("__method_call__: missing the object or the method name")
 	}
 	obj, rest := args[0], args[2:]
 	name, _ := starlark.AsString(args[1])
+	if d, ok := underlyingDict(obj); ok {
+		if view, ok, err := dictViewMethod(d, name, rest, kwargs); ok {
+			return view, err
+		}
+	}
 	switch x := obj.(type) {
 	case *starlark.List:
 		return listMethod(thread, x, name, rest, kwargs)
+	case starlark.String:
+		if name == "join" {
+			return stringJoin(x, rest, kwargs)
+		}
 	case *starlark.Dict:
 		if name == "copy" {
 			if err := starlark.UnpackPositionalArgs("dict.copy", rest, kwargs, 0); err != nil {
@@ -108,4 +120,34 @@ func replaceElements(l, with *starlark.List) error {
 		}
 	}
 	return nil
+}
+
+// stringJoin implements sep.join(iterable) for any iterable (a str, a
+// generator, a dict's keys, a map or filter result), as Python does,
+// where go.starlark.net's join takes only a Starlark iterable.
+func stringJoin(sep starlark.String, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("str.join() takes exactly one argument (%d given)", len(args)+len(kwargs))
+	}
+	if _, ok := args[0].(starlark.Iterable); !ok {
+		if _, ok := args[0].(starlark.String); !ok {
+			return nil, pyobj.TypeErrorf("can only join an iterable")
+		}
+	}
+	elems, err := iterate(args[0], "str.join() argument")
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	for i, e := range elems {
+		s, ok := e.(starlark.String)
+		if !ok {
+			return nil, pyobj.TypeErrorf("sequence item %d: expected str instance, %s found", i, pyTypeName(e))
+		}
+		if i > 0 {
+			b.WriteString(string(sep))
+		}
+		b.WriteString(string(s))
+	}
+	return starlark.String(b.String()), nil
 }

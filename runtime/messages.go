@@ -86,6 +86,9 @@ var messageRewrites = []messageRewrite{
 	{regexp.MustCompile(`^invalid call of non-function \((\S+)\)$`), func(m []string) string {
 		return fmt.Sprintf("'%s' object is not callable", pythonTypeWord(m[1]))
 	}},
+	{regexp.MustCompile(`^unhandled index operation (\S+)\[\S+\]$`), func(m []string) string {
+		return fmt.Sprintf("'%s' object is not subscriptable", pythonTypeWord(m[1]))
+	}},
 	{regexp.MustCompile(`^unhashable type: (\S+)$`), func(m []string) string {
 		return fmt.Sprintf("unhashable type: '%s'", strings.Trim(pythonTypeWord(m[1]), "'"))
 	}},

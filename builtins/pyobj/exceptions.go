@@ -47,6 +47,12 @@ func newExceptionClasses() {
 		Method{"__init__", exceptionInit},
 		Method{"__str__", exceptionStr},
 		Method{"__repr__", exceptionRepr})
+	// The chaining attributes read as None and False until raise sets
+	// them on the instance, as in Python.
+	for _, attr := range []string{"__cause__", "__context__", "__traceback__"} {
+		BaseException.dict.set(attr, starlark.None)
+	}
+	BaseException.dict.set("__suppress_context__", starlark.False)
 	KeyboardInterrupt = newException("KeyboardInterrupt", BaseException, "Program interrupted by user.")
 	Exception = newException("Exception", BaseException, "Common base class for all non-exit exceptions.")
 	ArithmeticError = newException("ArithmeticError", Exception, "Base class for arithmetic errors.")

@@ -10,18 +10,15 @@ import (
 	"go.starlark.net/syntax"
 )
 
-// Collections returns the collections module: OrderedDict, namedtuple
-// and defaultdict.
-//
-// NOTE: OrderedDict returns a plain dict, which keeps insertion order
-// too; it prints as a dict and lacks move_to_end.
+// Collections returns the collections module: OrderedDict, namedtuple,
+// defaultdict, Counter and deque.
 func Collections() *core.Module {
 	return core.NewModule("collections", starlark.StringDict{
-		"OrderedDict": starlark.NewBuiltin("OrderedDict", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return starlark.Call(thread, pyobj.SizeGuarded("dict"), args, kwargs)
-		}),
+		"OrderedDict": starlark.NewBuiltin("OrderedDict", newOrderedDict),
 		"namedtuple":  starlark.NewBuiltin("namedtuple", newNamedTupleType),
 		"defaultdict": starlark.NewBuiltin("defaultdict", newDefaultDict),
+		"Counter":     starlark.NewBuiltin("Counter", newCounter),
+		"deque":       starlark.NewBuiltin("deque", newDeque),
 	})
 }
 

@@ -20,13 +20,16 @@
 //	super() in a method       super(C, self)
 //	def f with yield          return __generator__(<generator f>)
 //	yield v, yield from it    __yield__(v), __yield_from__(it)
-//	(x for x in it)           __genexp__([x for x in it])
+//	(e for x in it if c)      __genexp__(it, lambda <genexp 1>:
+//	                              [None for x in <genexp 1> if c if __yield__(e)])
 //	for x in it               for x in __foriter__(it)      (also comprehensions)
 //	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
 //	x.format(...)             __format_call__(x, ...)
+//	x.keys(...), x.sort(...)  __method_call__(x, "keys", ...)    (also values, items,
+//	                                                       join, reverse, copy, count)
 //	x.__name__                __attr__(x, "__name__")       (also __qualname__,
 //	                                                       __class__, __doc__, __module__)
 //	t[i, 1:2, ...]            t[(i, slice(1, 2, None), Ellipsis)]
@@ -101,8 +104,10 @@
 //   - __generator__(genbody) returns an iterator that runs genbody, a
 //     function of no arguments, and produces each value genbody passes
 //     to __yield__ or, element by element, to __yield_from__.
-//   - __genexp__(list) returns an iterator over the list. NOTE: the
-//     values of a generator expression are computed eagerly.
+//   - __genexp__(iterable, body) returns a lazy generator that runs
+//     body(iterable) as its body, producing each value body passes to
+//     __yield__. The first iterable is evaluated when the expression
+//     is, the rest of the generator expression only on demand.
 //   - __foriter__(x) returns the characters of a str and x otherwise.
 //   - __chain__(x0, op1, f1, op2, f2, ...) compares a chain: with left =
 //     x0, for each pair it calls f with no arguments to get right,

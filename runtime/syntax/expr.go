@@ -238,7 +238,8 @@ func (p *parser) parseNameAtom(t token) starsyntax.Expr {
 }
 
 // parseParenthesized parses (), (x), (x,), (x, y) and the generator
-// expression (x for ...), which becomes __genexp__([x for ...]).
+// expression (x for ...), which becomes a lazy __genexp__ call (see
+// generatorExpression).
 func (p *parser) parseParenthesized() starsyntax.Expr {
 	lparen := p.next()
 	if p.isOp(")") {
@@ -247,7 +248,7 @@ func (p *parser) parseParenthesized() starsyntax.Expr {
 	}
 	first := p.parseStarredTest()
 	if p.isKw("for") {
-		return p.call("__genexp__", p.pos(lparen), p.parseComprehension(lparen, first, ")"))
+		return p.generatorExpression(p.pos(lparen), p.parseComprehension(lparen, first, ")").(*starsyntax.Comprehension))
 	}
 	if !p.isOp(",") {
 		rparen := p.expectOp(")")
@@ -390,11 +391,17 @@ func (p *parser) parseComprehension(open token, body starsyntax.Expr, closing st
 	}
 }
 
+// pythonOnlyMethods are the methods of Python's list, dict and str that
+// go.starlark.net's list, dict and str lack or give another meaning:
+// keys, values and items return views in Python 3, and str.join takes
+// any iterable.
+var pythonOnlyMethods = map[string]bool{
+	"sort": true, "reverse": true, "copy": true, "count": true,
+	"keys": true, "values": true, "items": true, "join": true,
+}
+
 // parseCall parses the argument list of a call. A zero-argument super()
 // inside a method becomes super(C, self).
-// pythonOnlyMethods are the methods of Python's list and dict that
-// go.starlark.net's list and dict do not have.
-var pythonOnlyMethods = map[string]bool{"sort": true, "reverse": true, "copy": true, "count": true}
 
 func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 	lparen := p.next()
@@ -432,7 +439,7 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 }
 
 // finishGeneratorCall parses f(x for x in y), passing the generator
-// expression as __genexp__([x for ...]).
+// expression as a lazy __genexp__ call.
 func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body starsyntax.Expr) starsyntax.Expr {
 	switch body := body.(type) {
 	case *starsyntax.UnaryExpr:
@@ -446,7 +453,7 @@ func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body star
 	}
 	comp := p.parseComprehension(lparen, body, ")")
 	end := comp.(*starsyntax.Comprehension).Rbrack
-	genexp := p.call("__genexp__", p.pos(lparen), comp)
+	genexp := p.generatorExpression(p.pos(lparen), comp.(*starsyntax.Comprehension))
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: []starsyntax.Expr{genexp}, Rparen: end}
 }
 
@@ -532,4 +539,25 @@ func (p *parser) parseSubscriptItem() subscriptItem {
 		it.step = p.parseTest()
 	}
 	return it
+}
+
+// generatorExpression turns the comprehension of (body for x in it if c)
+// into a lazy generator:
+//
+//	__genexp__(it, lambda <genexp N>: [None for x in <genexp N> if c if __yield__(body)])
+//
+// As in Python, the first iterable is evaluated at once and the rest
+// only as values are requested: the runtime runs the lambda as a
+// generator body, and each __yield__ hands one value to the consumer.
+// __yield__ returns None, so the list stays empty.
+func (p *parser) generatorExpression(pos starsyntax.Position, comp *starsyntax.Comprehension) starsyntax.Expr {
+	first := comp.Clauses[0].(*starsyntax.ForClause)
+	iterable := first.X
+	param := p.hiddenName("genexp")
+	first.X = p.ident(param, first.In)
+	yield := p.call("__yield__", starsyntax.Start(comp.Body), comp.Body)
+	comp.Clauses = append(comp.Clauses, &starsyntax.IfClause{If: starsyntax.Start(comp.Body), Cond: yield})
+	comp.Body = p.none(starsyntax.Start(comp.Body))
+	body := &starsyntax.LambdaExpr{Lambda: pos, Params: []starsyntax.Expr{p.ident(param, pos)}, Body: comp}
+	return p.call("__genexp__", pos, iterable, body)
 }

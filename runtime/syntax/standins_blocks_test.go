@@ -114,8 +114,12 @@ func blockStandins() starlark.StringDict {
 			}
 			return set, nil
 		}),
-		"__genexp__": builtin("__genexp__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
-			return args[0], nil
+		"__genexp__": builtin("__genexp__", func(thread *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			// The stand-in runs the body eagerly, collecting its values.
+			body := builtin("<genexpr>", func(thread *starlark.Thread, _ starlark.Tuple) (starlark.Value, error) {
+				return call(thread, args[1], args[0])
+			})
+			return standinGenerator(thread, starlark.Tuple{body})
 		}),
 		"__foriter__": builtin("__foriter__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return args[0], nil
@@ -128,6 +132,13 @@ func blockStandins() starlark.StringDict {
 		}),
 		"__dict_display__": builtin("__dict_display__", mergeStandin),
 		"__kwargs__":       builtin("__kwargs__", mergeStandin),
+		"__method_call__": starlark.NewBuiltin("__method_call__", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			method, err := args[0].(starlark.HasAttrs).Attr(str(args[1]))
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Call(thread, method, args[2:], kwargs)
+		}),
 		"__format_call__": starlark.NewBuiltin("__format_call__", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			method, err := args[0].(starlark.HasAttrs).Attr("format")
 			if err != nil {
