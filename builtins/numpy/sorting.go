@@ -66,6 +66,9 @@ func unique(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starl
 	if err != nil {
 		return nil, err
 	}
+
+	// Walk the elements in sorted order and start a new unique value
+	// wherever the value changes (NaNs count as equal, as in NumPy 1.24).
 	vals := flat.Floats()
 	var values, first, counts []float64
 	inverse := make([]float64, len(vals))
@@ -82,6 +85,7 @@ func unique(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starl
 		counts[last]++
 		inverse[src] = float64(last)
 	}
+
 	out, err := engine.FromValues(t.DType(), values, len(values))
 	if err != nil {
 		return nil, err

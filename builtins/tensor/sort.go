@@ -25,6 +25,7 @@ func SortAlong(t *engine.Tensor, axis int, indices bool) (*engine.Tensor, error)
 	if axis < 0 {
 		axis += rank
 	}
+
 	shape := t.Shape()
 	n := shape[axis]
 	inner := engine.Numel(shape[axis+1:])
@@ -32,6 +33,7 @@ func SortAlong(t *engine.Tensor, axis int, indices bool) (*engine.Tensor, error)
 	vals := t.Floats()
 	out := make([]float64, len(vals))
 	order := make([]int, n)
+
 	for o := 0; o < outer; o++ {
 		for in := 0; in < inner; in++ {
 			base := o*n*inner + in
@@ -50,6 +52,7 @@ func SortAlong(t *engine.Tensor, axis int, indices bool) (*engine.Tensor, error)
 			}
 		}
 	}
+
 	if indices {
 		return engine.FromValues(engine.Int64, out, shape...)
 	}
