@@ -40,13 +40,24 @@ func arrays(v starlark.Value) ([]*engine.Tensor, error) {
 
 func concatenate(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var seq starlark.Value
-	axis := 0
-	if err := starlark.UnpackArgs(name, args, kwargs, "arrays", &seq, "axis?", &axis); err != nil {
+	var axisArg starlark.Value = starlark.MakeInt(0)
+	if err := starlark.UnpackArgs(name, args, kwargs, "arrays", &seq, "axis?", &axisArg); err != nil {
 		return nil, err
 	}
 	ts, err := arrays(seq)
 	if err != nil {
 		return nil, err
+	}
+	axis := 0
+	if axisArg == starlark.None {
+		// axis=None joins the flattened arrays.
+		for i, t := range ts {
+			if ts[i], err = engine.Reshape(t, -1); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := starlark.AsInt(axisArg, &axis); err != nil {
+		return nil, core.Errorf("TypeError", "%s: axis must be an int or None, not %s", name, axisArg.Type())
 	}
 	out, err := engine.Concat(ts, axis)
 	if err != nil {
@@ -131,7 +142,7 @@ func hstack(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starl
 
 func where(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var c, x, y starlark.Value
-	if err := starlark.UnpackArgs(name, args, kwargs, "condition", &c, "x", &x, "y", &y); err != nil {
+	if err := starlark.UnpackArgs(name, args, kwargs, "condition", &c, "x?", &x, "y?", &y); err != nil {
 		return nil, err
 	}
 	ct, err := asArray(c)
@@ -140,6 +151,12 @@ func where(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starla
 	}
 	if ct, err = engine.Cast(ct, engine.Bool); err != nil {
 		return nil, err
+	}
+	if x == nil && y == nil {
+		return nonzero(ct)
+	}
+	if x == nil || y == nil {
+		return nil, core.Errorf("ValueError", "either both or neither of x and y should be given")
 	}
 	ts, err := arrays(starlark.Tuple{x, y})
 	if err != nil {
@@ -150,6 +167,35 @@ func where(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starla
 		return nil, err
 	}
 	return wrap(out), nil
+}
+
+// nonzero returns the tuple of index arrays of the true elements of
+// mask, one per axis, as np.nonzero and np.where(condition) do.
+func nonzero(mask *engine.Tensor) (starlark.Value, error) {
+	shape := mask.Shape()
+	if len(shape) == 0 {
+		return nil, core.Errorf("ValueError", "calling nonzero on 0d arrays is not allowed; use np.atleast_1d(scalar).nonzero() instead")
+	}
+	positions := make([][]float64, len(shape))
+	for i, b := range mask.Bools() {
+		if !b {
+			continue
+		}
+		rest := i
+		for d := len(shape) - 1; d >= 0; d-- {
+			positions[d] = append(positions[d], float64(rest%shape[d]))
+			rest /= shape[d]
+		}
+	}
+	out := make(starlark.Tuple, len(shape))
+	for d, pos := range positions {
+		t, err := engine.FromValues(engine.Int64, pos, len(pos))
+		if err != nil {
+			return nil, err
+		}
+		out[d] = tensor.NewArray(t)
+	}
+	return out, nil
 }
 
 func matmul(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -32,6 +32,7 @@ func Module() *core.Module {
 		"vstack":      builtin("vstack", vstack),
 		"hstack":      builtin("hstack", hstack),
 		"where":       builtin("where", where),
+		"nonzero":     builtin("nonzero", nonzeroFn),
 		"dot":         builtin("dot", matmul),
 		"matmul":      builtin("matmul", matmul),
 		"allclose":    builtin("allclose", allclose),
@@ -56,6 +57,9 @@ func Module() *core.Module {
 		"round":       builtin("round", round),
 		"loadtxt":     builtin("loadtxt", loadtxt),
 		"around":      builtin("around", round),
+		"sort":        builtin("sort", sortFn(false)),
+		"argsort":     builtin("argsort", sortFn(true)),
+		"unique":      builtin("unique", unique),
 		"random":      randomModule(),
 		"nan":         starlark.Float(math.NaN()),
 		"inf":         starlark.Float(math.Inf(1)),
@@ -329,10 +333,10 @@ func linspace(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []sta
 }
 
 func eye(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var n int
+	var n, k int
 	var m starlark.Value = starlark.None
 	var dt starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(name, args, kwargs, "N", &n, "M?", &m, "k?", new(int), "dtype?", &dt); err != nil {
+	if err := starlark.UnpackArgs(name, args, kwargs, "N", &n, "M?", &m, "k?", &k, "dtype?", &dt); err != nil {
 		return nil, err
 	}
 	cols := n
@@ -356,8 +360,11 @@ func eye(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark
 		}
 	}
 	vals := make([]float64, n*cols)
-	for i := 0; i < min(n, cols); i++ {
-		vals[i*cols+i] = 1
+	// k shifts the diagonal: row i has its 1 in column i+k.
+	for i := 0; i < n; i++ {
+		if j := i + k; j >= 0 && j < cols {
+			vals[i*cols+j] = 1
+		}
 	}
 	t, err := engine.FromValues(d, vals, n, cols)
 	if err != nil {

@@ -42,9 +42,11 @@ var methods = map[string]method{
 	"clip":        mClip,
 	"all":         boolReduce(true),
 	"any":         boolReduce(false),
+	"sort":        mSort,
+	"argsort":     mArgsort,
 }
 
-var numpyOnly = map[string]bool{"tolist": true, "view": false}
+var numpyOnly = map[string]bool{"tolist": true, "view": false, "sort": true, "argsort": true}
 var msOnly = map[string]bool{"asnumpy": true, "expand_dims": true, "view": true}
 
 // Attr returns attributes (shape, dtype, ndim, size, T) and bound

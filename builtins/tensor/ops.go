@@ -17,9 +17,10 @@ func Operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
 }
 
 // operands converts the two sides of a binary operator to engine tensors
-// of one dtype. Python numbers are weakly typed, as in NumPy and
-// MindSpore: a float32 tensor plus 2.5 stays float32, an integer tensor
-// plus 2.5 becomes float32 (MindSpore) or float64 (NumPy).
+// of one dtype. Python numbers are weakly typed in MindSpore: a float32
+// tensor plus 2.5 stays float32, an integer tensor plus 2.5 becomes
+// float32. NumPy arrays follow NumPy 1.24's value-based casting (see
+// numpyScalarDType).
 func operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
 	ta, fa, okA := Of(x)
 	tb, fb, okB := Of(y)
@@ -29,26 +30,24 @@ func operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
 		if fa == MindSpore || fb == MindSpore {
 			f = MindSpore
 		}
-		d := engine.Promote(ta.DType(), tb.DType())
-		if f == MindSpore {
-			d = engine.PromoteMindSpore(ta.DType(), tb.DType())
-		}
-		a, err = engine.Cast(ta, d)
-		if err == nil {
-			b, err = engine.Cast(tb, d)
-		}
-		return a, b, f, err
+		return castPair(ta, tb, f)
 	case okA:
-		b, err = weakScalar(y, ta.DType(), fa)
+		b, err = weakScalar(y, ta, fa)
 		if err != nil {
 			return nil, nil, 0, err
+		}
+		if isNum, _ := ScalarKind(y); !isNum {
+			return castPair(ta, b, fa)
 		}
 		a, err = engine.Cast(ta, b.DType())
 		return a, b, fa, err
 	case okB:
-		a, err = weakScalar(x, tb.DType(), fb)
+		a, err = weakScalar(x, tb, fb)
 		if err != nil {
 			return nil, nil, 0, err
+		}
+		if isNum, _ := ScalarKind(x); !isNum {
+			return castPair(a, tb, fb)
 		}
 		b, err = engine.Cast(tb, a.DType())
 		return a, b, fb, err
@@ -56,32 +55,36 @@ func operands(x, y starlark.Value) (a, b *engine.Tensor, f Flavor, err error) {
 	return nil, nil, 0, fmt.Errorf("neither operand is a tensor")
 }
 
-// weakScalar converts a Python number to a 0-d tensor in the dtype that
-// the tensor operand's dtype d gives under weak promotion.
-func weakScalar(v starlark.Value, d engine.DType, f Flavor) (*engine.Tensor, error) {
+// castPair casts two tensors to the dtype that the flavor's promotion
+// rules give them.
+func castPair(ta, tb *engine.Tensor, f Flavor) (a, b *engine.Tensor, _ Flavor, err error) {
+	d := numpyPairDType(ta, tb)
+	if f == MindSpore {
+		d = engine.PromoteMindSpore(ta.DType(), tb.DType())
+	}
+	a, err = engine.Cast(ta, d)
+	if err == nil {
+		b, err = engine.Cast(tb, d)
+	}
+	return a, b, f, err
+}
+
+// weakScalar converts a Python number to a 0-d tensor in the dtype of
+// its operation with the tensor operand t: MindSpore's weak promotion,
+// or NumPy 1.24's value-based casting.
+func weakScalar(v starlark.Value, t *engine.Tensor, f Flavor) (*engine.Tensor, error) {
+	d := t.DType()
 	isNum, isFloat := ScalarKind(v)
 	if !isNum {
 		if v == starlark.None {
 			return nil, core.Errorf("TypeError", "unsupported operand type: a tensor and None")
 		}
-		t, err := ToEngine(v, nil, f)
+		converted, err := ToEngine(v, nil, f)
 		if err != nil {
 			_, msg := pyobj.Classify(err)
 			return nil, core.Errorf("TypeError", "unsupported operand type(s): a tensor and %s, which does not convert to a tensor: %s", v.Type(), msg)
 		}
-		return t, nil
-	}
-	target := d
-	switch {
-	case isFloat && !d.IsFloat():
-		target = engine.Float32
-		if f == NumPy {
-			target = engine.Float64
-		}
-	case d == engine.Bool:
-		if _, ok := v.(starlark.Bool); !ok {
-			target = engine.Int64
-		}
+		return converted, nil
 	}
 	var fv float64
 	switch n := v.(type) {
@@ -92,6 +95,18 @@ func weakScalar(v starlark.Value, d engine.DType, f Flavor) (*engine.Tensor, err
 	case starlark.Bool:
 		if n {
 			fv = 1
+		}
+	}
+	if f == NumPy {
+		return engine.Scalar(numpyNumberDType(t, v, fv), fv), nil
+	}
+	target := d
+	switch {
+	case isFloat && !d.IsFloat():
+		target = engine.Float32
+	case d == engine.Bool:
+		if _, ok := v.(starlark.Bool); !ok {
+			target = engine.Int64
 		}
 	}
 	return engine.Scalar(target, fv), nil
@@ -110,6 +125,13 @@ func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 	a, b, f, err := operands(x, y)
 	if err != nil {
 		return nil, err
+	}
+	if f == NumPy && a.DType() == engine.Bool && (op == syntax.PLUS || op == syntax.STAR) {
+		out, err := boolArith(op, a, b)
+		if err != nil {
+			return nil, core.EngineError(opCall(op), err)
+		}
+		return wrapFlavor(out, f), nil
 	}
 	var out *engine.Tensor
 	switch op {
@@ -139,6 +161,29 @@ func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 		return nil, core.EngineError(opCall(op), err)
 	}
 	return wrapFlavor(out, f), nil
+}
+
+// boolArith is NumPy's + and * on two bool arrays: logical or and
+// logical and, computed in int32.
+func boolArith(op syntax.Token, a, b *engine.Tensor) (*engine.Tensor, error) {
+	ia, err := engine.Cast(a, engine.Int32)
+	if err != nil {
+		return nil, err
+	}
+	ib, err := engine.Cast(b, engine.Int32)
+	if err != nil {
+		return nil, err
+	}
+	var out *engine.Tensor
+	if op == syntax.PLUS {
+		out, err = engine.Add(ia, ib)
+	} else {
+		out, err = engine.Mul(ia, ib)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return engine.Cast(out, engine.Bool)
 }
 
 // opCall returns "operator +" and the like, which every operator call

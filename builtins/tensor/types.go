@@ -32,11 +32,12 @@ func init() {
 		SetConstructor(starlark.NewBuiltin("Parameter", parameterCtor))
 	NDArrayType = pyobj.NewGoType("numpy.ndarray", func(v starlark.Value) bool {
 		t, ok := v.(*Tensor)
-		return ok && t.Flavor == NumPy
+		return ok && t.Flavor == NumPy && !t.Scalar
 	})
 	pyobj.RegisterGoType("Tensor", TensorType)
 	pyobj.RegisterGoType("Parameter", ParameterType)
 	pyobj.RegisterGoType("numpy.ndarray", NDArrayType)
+	registerScalarTypes()
 
 	pyobj.CompareHook = func(op syntax.Token, x, y starlark.Value) (_ starlark.Value, _ bool, err error) {
 		if !eitherTensor(x, y) {
@@ -61,6 +62,20 @@ func init() {
 		defer pyobj.RecoverPanic("__matmul__", &err)
 		v, err := MatMul(x, y)
 		return v, true, err
+	}
+}
+
+// registerScalarTypes makes type() of a NumPy scalar print its scalar
+// type, <class 'numpy.float32'>. NOTE: numpy.float64 does not count as a
+// Python float in isinstance, as it does in NumPy.
+func registerScalarTypes() {
+	for _, d := range []engine.DType{engine.Float32, engine.Float64, engine.Int32, engine.Int64, engine.Bool} {
+		name := scalarTypeName(d)
+		scalarType := pyobj.NewGoType(name, func(v starlark.Value) bool {
+			t, ok := v.(*Tensor)
+			return ok && t.Flavor == NumPy && t.Scalar && t.T.DType() == d
+		})
+		pyobj.RegisterGoType(name, scalarType)
 	}
 }
 

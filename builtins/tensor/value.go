@@ -46,9 +46,13 @@ func Format(t *engine.Tensor) string {
 	return s
 }
 
-// Type returns "Tensor" or "numpy.ndarray".
+// Type returns "Tensor", "numpy.ndarray", or for a NumPy scalar the name
+// of its scalar type, such as "numpy.float32".
 func (t *Tensor) Type() string {
 	if t.Flavor == NumPy {
+		if t.Scalar {
+			return scalarTypeName(t.T.DType())
+		}
 		return "numpy.ndarray"
 	}
 	return "Tensor"
@@ -65,9 +69,13 @@ func (t *Tensor) Truth() starlark.Bool {
 	return t.T.Numel() > 0
 }
 
-// Hash gives identity hashing for MindSpore tensors; NumPy arrays are
-// unhashable, as in Python.
+// Hash gives identity hashing for MindSpore tensors. NumPy scalars hash
+// as the Python number they hold, and NumPy arrays are unhashable, as in
+// Python.
 func (t *Tensor) Hash() (uint32, error) {
+	if t.Flavor == NumPy && t.Scalar {
+		return ElementValue(t.T, 0).Hash()
+	}
 	if t.Flavor == NumPy {
 		return 0, fmt.Errorf("unhashable type: 'numpy.ndarray'")
 	}
