@@ -103,7 +103,7 @@ func Promote(a, b DType) DType {
 // conversion gives two tensors: the higher of a and b in the order
 // bool < int32 < int64 < float16 < float32 < float64, so int64 with
 // float32 gives float32 and int32 with float16 gives float16 (MindSpore
-// "Implicit Type Conversion" rules, which r1.6 and 2.0 share).
+// 2.0 "Implicit Type Conversion" rules).
 func PromoteMindSpore(a, b DType) DType {
 	if msRank(a) >= msRank(b) {
 		return a

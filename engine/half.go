@@ -126,3 +126,28 @@ func roundHalfTensor(t *Tensor) *Tensor {
 	}
 	return t
 }
+
+// FromHalfBits returns a Float16 tensor holding the values of the
+// binary16 bit patterns in bits. No shape means a 1-D tensor of
+// len(bits).
+func FromHalfBits(bits []uint16, shape ...int) (*Tensor, error) {
+	data := make([]float32, len(bits))
+	for i, h := range bits {
+		data[i] = HalfBitsToFloat32(h)
+	}
+	return fromSlice(Float16, data, len(data), shape)
+}
+
+// HalfBits returns the binary16 bit patterns of a Float16 tensor's
+// elements, or nil for another dtype.
+func (t *Tensor) HalfBits() []uint16 {
+	if t.dtype != Float16 {
+		return nil
+	}
+	s := t.F32()
+	out := make([]uint16, len(s))
+	for i, v := range s {
+		out[i] = HalfBitsFromFloat32(v)
+	}
+	return out
+}

@@ -206,14 +206,14 @@ def write_gz(name, raw):
 
 
 def float16_values():
-    """The float32 value of every binary16 bit pattern 0..65535, as
+    """Return the float32 value of every binary16 bit pattern 0..65535, as
     little-endian uint32 float32 bit patterns."""
     h = np.arange(65536, dtype=np.uint16).view(np.float16)
     return h.astype(np.float32).view("<u4").tobytes()
 
 
 def float16_round32():
-    """float32 inputs and NumPy's float16 rounding of them, as records of
+    """Return float32 inputs and NumPy's float16 rounding of them, as records of
     a little-endian uint32 float32 bit pattern and a uint16 float16 bit
     pattern. The inputs are every midpoint between adjacent positive
     finite binary16 values, their float32 neighbours, and random float32
@@ -237,7 +237,7 @@ def float16_round32():
 
 
 def float16_round64():
-    """float64 inputs and NumPy's direct float64-to-float16 rounding, as
+    """Return float64 inputs and NumPy's direct float64-to-float16 rounding, as
     records of a little-endian uint64 and a uint16 bit pattern. Inputs
     just off every fifth binary16 midpoint by less than a float32 ulp
     show rounding once from float64, not twice through float32."""
@@ -255,7 +255,7 @@ def float16_round64():
 
 
 def float16_op_cases():
-    """NumPy float16 arithmetic, unary functions and reductions on random
+    """Compute NumPy float16 arithmetic, unary functions and reductions on random
     float16 inputs, which compute in float32 and round each result."""
     rng = np.random.default_rng(1616)
     a = rng.normal(0, 3, (4, 6)).astype(np.float16)
