@@ -74,8 +74,8 @@ func TestBroadcastValues(t *testing.T) {
 func TestPromoteMatchesNumPy(t *testing.T) {
 	var cases [][3]string
 	loadReference(t, "promote.json", &cases)
-	if len(cases) != 25 {
-		t.Fatalf("promote.json has %d pairs, want 25", len(cases))
+	if len(cases) != 36 {
+		t.Fatalf("promote.json has %d pairs, want 36", len(cases))
 	}
 	for _, c := range cases {
 		a, _ := ParseDType(c[0])
@@ -95,6 +95,11 @@ func TestPromoteMindSpore(t *testing.T) {
 		{Int32, Int64, Int64},
 		{Bool, Bool, Bool},
 		{Float64, Int64, Float64},
+		{Float16, Float32, Float32},
+		{Float16, Int32, Float16},
+		{Float16, Int64, Float16},
+		{Float16, Bool, Float16},
+		{Float16, Float64, Float64},
 	}
 	for _, c := range cases {
 		if got := PromoteMindSpore(c.a, c.b); got != c.want {

@@ -15,7 +15,11 @@ func cast(t *Tensor, d DType) *Tensor {
 	n := t.Numel()
 	switch dst := out.data.(type) {
 	case []float32:
-		if src, ok := t.data.([]float64); ok {
+		if d == Float16 {
+			castToHalf(dst, t)
+		} else if src, ok := t.data.([]float32); ok {
+			copy(dst, src) // from Float16, whose values are exact
+		} else if src, ok := t.data.([]float64); ok {
 			for i, v := range src {
 				dst[i] = float32(v)
 			}
@@ -61,6 +65,20 @@ func cast(t *Tensor, d DType) *Tensor {
 	return record(out, "Cast", []*Tensor{t}, func(g *Tensor) []*Tensor {
 		return []*Tensor{cast(g, src)}
 	})
+}
+
+// castToHalf writes t's values rounded to binary16 into dst, rounding
+// float64 and integer values once from float64, as NumPy's astype does.
+func castToHalf(dst []float32, t *Tensor) {
+	if src, ok := t.data.([]float32); ok {
+		for i, v := range src {
+			dst[i] = RoundHalf(v)
+		}
+		return
+	}
+	for i := range dst {
+		dst[i] = RoundHalf64(t.Float(i))
+	}
 }
 
 // truncInt converts like a C cast on x86: NaN and out-of-range values

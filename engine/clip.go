@@ -49,7 +49,7 @@ func clipRaw(t *Tensor, lo, hi float64) *Tensor {
 	default:
 		typeErr("Clip", "bool tensors are not supported; cast to a number dtype first")
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 func clipLoop[T number](d, s []T, lo, hi T) {

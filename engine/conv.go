@@ -116,6 +116,7 @@ func conv2d(x, w *Tensor, stride [2]int, pad [4]int, dil [2]int, groups int) *Te
 	case []float64:
 		convForward(g, idx, d, x.data.([]float64), w.data.([]float64))
 	}
+	roundHalfTensor(out)
 	return record(out, "Conv2D", []*Tensor{x, w}, func(gy *Tensor) []*Tensor {
 		var dx, dw *Tensor
 		if x.requiresGrad {
@@ -129,6 +130,12 @@ func conv2d(x, w *Tensor, stride [2]int, pad [4]int, dil [2]int, groups int) *Te
 			convBackward(g, idx, gd, x.F32(), w.F32(), storage[float32](dx), storage[float32](dw))
 		case []float64:
 			convBackward(g, idx, gd, x.F64(), w.F64(), storage[float64](dx), storage[float64](dw))
+		}
+		if dx != nil {
+			roundHalfTensor(dx)
+		}
+		if dw != nil {
+			roundHalfTensor(dw)
 		}
 		return []*Tensor{dx, dw}
 	})

@@ -34,6 +34,9 @@ type deviceData struct {
 // newDeviceTensor returns a tensor with uninitialized storage on be.
 func newDeviceTensor(be Backend, op string, d DType, shape []int) *Tensor {
 	n := numel(op, shape)
+	if d == Float16 {
+		typeErr(op, "float16 tensors are not supported on %s; cast to float32 first", be.Device())
+	}
 	if d < Float32 || d > Bool {
 		typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
 	}

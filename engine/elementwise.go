@@ -83,7 +83,7 @@ func binaryRaw(k binOp, a, b *Tensor) *Tensor {
 		return out
 	}
 	if binaryBroadcast(k, out, a, b) {
-		return out
+		return roundHalfTensor(out)
 	}
 	// Scalars stay as they are; other operands are expanded to out's shape.
 	if a.Numel() != 1 {
@@ -104,7 +104,7 @@ func binaryRaw(k binOp, a, b *Tensor) *Tensor {
 		intCheck(k, b)
 		intBinLoop(k, d, a.data.([]int64), b.data.([]int64))
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 // intCheck raises for the integer divisors and exponents that have no

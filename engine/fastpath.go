@@ -268,8 +268,11 @@ func meanGradFill(g *Tensor, n int, shape []int) *Tensor {
 	}
 	switch s := g.data.(type) {
 	case []float32:
-		out := newTensorUninit("ReduceMean", Float32, shape)
+		out := newTensorUninit("ReduceMean", g.dtype, shape)
 		v := s[0] / float32(n)
+		if g.dtype == Float16 {
+			v = RoundHalf(v)
+		}
 		d := out.data.([]float32)
 		for i := range d {
 			d[i] = v
@@ -297,7 +300,7 @@ func reduceAll(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	}
 	switch s := t.data.(type) {
 	case []float32:
-		out := newTensorUninit(redNames[k], Float32, nil)
+		out := newTensorUninit(redNames[k], t.dtype, nil)
 		reduceFloatRows(k, out.data.([]float32), s, len(s))
 		return out
 	case []float64:
@@ -317,7 +320,7 @@ func absGrad(g, a *Tensor) *Tensor {
 	}
 	switch gs := g.data.(type) {
 	case []float32:
-		out := newTensorUninit("AbsGrad", Float32, a.shape)
+		out := newTensorUninit("AbsGrad", a.dtype, a.shape)
 		absGradLoop(out.data.([]float32), gs, a.data.([]float32))
 		return out
 	case []float64:

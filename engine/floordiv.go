@@ -46,6 +46,7 @@ func floorDivMod(a, b *Tensor, wantMod bool) *Tensor {
 	case []int64:
 		intDivModLoop(name, d, ea.data.([]int64), eb.data.([]int64), wantMod)
 	}
+	roundHalfTensor(out)
 	if !a.dtype.IsFloat() {
 		return out
 	}

@@ -160,7 +160,7 @@ func scatterAdd(g *Tensor, idx []int, shape []int) *Tensor {
 			out.setFloat(j, out.Float(j)+g.Float(i))
 		}
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 // Take gathers along axis with integer indices (negative ones count from

@@ -8,7 +8,8 @@ type Reduction uint8
 // The reductions of the fused loss ops.
 const (
 	// ReductionMean averages over all elements. For float32 it returns
-	// float32(sum) * float32(1/n), as Mean does.
+	// float32(sum) * float32(1/n), as Mean does, and for float16 that
+	// product rounded to binary16.
 	ReductionMean Reduction = iota + 1
 	// ReductionSum adds all elements.
 	ReductionSum
@@ -82,12 +83,16 @@ func elementwiseLoss(op string, args cpu.LossArgs, x, y *Tensor, r Reduction) *T
 		dx = newTensorUninit(op, x.dtype, x.shape)
 	}
 	out := reducedLoss(x.dtype, r, n, lossKernel(args, x, y, dx))
+	if dx != nil {
+		roundHalfTensor(dx)
+	}
 	return record(out, op, []*Tensor{x, y}, func(g *Tensor) []*Tensor {
 		gx := dx
 		if gv := g.Float(0); gv != 1 {
 			gx = newTensorUninit(op, x.dtype, x.shape)
 			args.Scale = lossGradScale(x.dtype, r, n, gv)
 			lossKernel(args, x.Detach(), y.Detach(), gx)
+			roundHalfTensor(gx)
 		}
 		var gy *Tensor
 		if y.requiresGrad {
@@ -101,9 +106,10 @@ func elementwiseLoss(op string, args cpu.LossArgs, x, y *Tensor, r Reduction) *T
 }
 
 // lossKernel returns the float64 sum of the loss of x and y and writes
-// the gradient into dx unless dx is nil.
+// the gradient into dx unless dx is nil. Float16 operands run the
+// float32 kernel, and the caller rounds dx.
 func lossKernel(args cpu.LossArgs, x, y, dx *Tensor) float64 {
-	if x.dtype == Float32 {
+	if x.dtype == Float32 || x.dtype == Float16 {
 		var d []float32
 		if dx != nil {
 			d = dx.data.([]float32)
@@ -119,16 +125,20 @@ func lossKernel(args cpu.LossArgs, x, y, dx *Tensor) float64 {
 
 // lossGradScale returns the factor of the elementwise derivative for an
 // incoming gradient g: g/n for a mean, computed in the dtype as Mean's
-// gradient is, and g for a sum.
+// gradient is, and g for a sum. Float16 computes in float32 and rounds
+// the factor to binary16, as the Float16 Div does.
 func lossGradScale(d DType, r Reduction, n int, g float64) float64 {
-	if r == ReductionSum {
-		if d == Float32 {
-			return float64(float32(g))
-		}
+	switch {
+	case r == ReductionSum && d == Float32:
+		return float64(float32(g))
+	case r == ReductionSum && d == Float16:
+		return float64(RoundHalf64(g))
+	case r == ReductionSum:
 		return g
-	}
-	if d == Float32 {
+	case d == Float32:
 		return float64(float32(g) / float32(n))
+	case d == Float16:
+		return float64(RoundHalf(RoundHalf64(g) / float32(n)))
 	}
 	return g / float64(n)
 }
@@ -142,6 +152,10 @@ func reducedLoss(d DType, r Reduction, n int, sum float64) *Tensor {
 		out.data.([]float32)[0] = float32(sum) * (1 / float32(n))
 	case d == Float32:
 		out.data.([]float32)[0] = float32(sum)
+	case d == Float16 && r == ReductionMean:
+		out.data.([]float32)[0] = RoundHalf(float32(sum) * (1 / float32(n)))
+	case d == Float16:
+		out.data.([]float32)[0] = RoundHalf64(sum)
 	case r == ReductionMean:
 		out.data.([]float64)[0] = sum / float64(n)
 	default:

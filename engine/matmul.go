@@ -83,7 +83,7 @@ func matmulInto(out, a, b *Tensor, m, n, k int, transA, transB bool) *Tensor {
 		fa, fb := cast(a, Int64), cast(b, Int64)
 		return cast(matmulRaw(fa, fb, transA, transB), Bool)
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 // intMatmul multiplies in integer arithmetic, wrapping on overflow as

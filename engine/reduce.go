@@ -104,7 +104,7 @@ func invertPerm(perm []int) []int {
 func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	name := redNames[k]
 	if out := reduceAll(k, t, axes, keep); out != nil {
-		return out
+		return roundHalfTensor(out)
 	}
 	axes = normAxes(name, axes, t.Rank())
 	if t.dtype == Bool && k != redMax && k != redMin {
@@ -115,7 +115,7 @@ func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	}
 	out := newTensor(name, t.dtype, reduceShape(t.shape, axes, keep))
 	if reduceLeading(k, out, t, axes) {
-		return out
+		return roundHalfTensor(out)
 	}
 	src, outer, inner := moveAxesLast(t, axes)
 	if inner == 0 && (k == redMax || k == redMin) && outer > 0 {
@@ -133,7 +133,7 @@ func reduceRaw(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
 	case []bool:
 		reduceBoolRows(k, d, src.data.([]bool), inner)
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 func reduce(k redOp, t *Tensor, axes []int, keep bool) *Tensor {
@@ -194,7 +194,7 @@ func prodGrad(t, g *Tensor, axes []int) *Tensor {
 	case []float64:
 		prodGradRows(d, src.data.([]float64), g.data.([]float64), inner)
 	}
-	return transposeRaw(res, invertPerm(axesLastPerm(t.Rank(), axes)))
+	return transposeRaw(roundHalfTensor(res), invertPerm(axesLastPerm(t.Rank(), axes)))
 }
 
 func prodGradRows[T float32 | float64](d, x, g []T, inner int) {

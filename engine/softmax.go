@@ -23,7 +23,7 @@ func logSoftmaxRaw(t *Tensor) *Tensor {
 	case []float64:
 		logSoftmaxRows(d, t.data.([]float64), c)
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 func logSoftmaxRows[T float32 | float64](d, s []T, c int) {

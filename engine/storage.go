@@ -64,7 +64,7 @@ const tinyBytes = 16
 // allocation as the tensor, or nil when the storage needs tinyBytes or
 // more, the shape has more than four dimensions, or d is invalid.
 func newTinyTensor(d DType, shape []int, n int) *Tensor {
-	if n*d.Size() >= tinyBytes || len(shape) > 4 {
+	if n*storageSize(d) >= tinyBytes || len(shape) > 4 {
 		return nil
 	}
 	if int(d) >= len(sliceTypes) || sliceTypes[d] == nil {
@@ -101,6 +101,7 @@ var sliceTypes = [...]any{
 	Int32:   []int32(nil),
 	Int64:   []int64(nil),
 	Bool:    []bool(nil),
+	Float16: []float32(nil),
 }
 
 // eface is the layout of an empty interface value: the dynamic type and

@@ -18,7 +18,8 @@ const (
 )
 
 // Tensor is a contiguous row-major array. Its storage is one of
-// []float32, []float64, []int32, []int64 or []bool, matching its dtype.
+// []float32, []float64, []int32, []int64 or []bool, matching its dtype;
+// a Float16 tensor has []float32 storage holding binary16 values.
 //
 // Tensors are immutable once an op returns them, with one exception:
 // optimizers update a parameter's storage in place (see Data). A tensor
@@ -50,14 +51,16 @@ func (t *Tensor) Numel() int { return Numel(t.shape) }
 func (t *Tensor) Device() Device { return t.dev }
 
 // Data returns the backing slice ([]float32, []float64, []int32, []int64
-// or []bool) without copying. Writing to it is allowed only for tensors
+// or []bool; []float32 for Float16) without copying. Values written to
+// Float16 storage must be binary16 values (see RoundHalf). Writing to it is allowed only for tensors
 // that no recorded op still reads, such as parameters between steps.
 // For a tensor on a device it returns a host copy, downloaded on first
 // use, that the next device op uploads again, so writes reach the
 // device when Data is called before each batch of writes.
 func (t *Tensor) Data() any { return hostData(t.data, true) }
 
-// F32 returns the float32 storage, or nil for another dtype.
+// F32 returns the float32 storage of a Float32 or Float16 tensor, or nil
+// for another dtype.
 func (t *Tensor) F32() []float32 { s, _ := t.Data().([]float32); return s }
 
 // F64 returns the float64 storage, or nil for another dtype.
@@ -88,7 +91,7 @@ func allocStorage(op string, d DType, n int, zero bool) any {
 	data, counted := makeStorage(d, n, zero, size)
 	if data == nil {
 		release(size)
-		typeErr(op, "invalid dtype %v; use Float32, Float64, Int32, Int64 or Bool", d)
+		typeErr(op, "invalid dtype %v; use Float16, Float32, Float64, Int32, Int64 or Bool", d)
 	}
 	if counted {
 		return data
@@ -101,7 +104,7 @@ func allocStorage(op string, d DType, n int, zero bool) any {
 // which then releases the size bytes itself and reports counted.
 func makeStorage(d DType, n int, zero bool, size int64) (data any, counted bool) {
 	switch d {
-	case Float32:
+	case Float32, Float16:
 		return floatStorage(n, zero, size, cpu.Alloc32Notify)
 	case Float64:
 		return floatStorage(n, zero, size, cpu.Alloc64Notify)
@@ -151,6 +154,9 @@ func fill(t *Tensor, v float64) {
 	switch s := t.data.(type) {
 	case []float32:
 		f := float32(v)
+		if t.dtype == Float16 {
+			f = RoundHalf64(v)
+		}
 		for i := range s {
 			s[i] = f
 		}
@@ -268,7 +274,11 @@ func (t *Tensor) Int(i int) int64 {
 func (t *Tensor) setFloat(i int, v float64) {
 	switch s := t.data.(type) {
 	case []float32:
-		s[i] = float32(v)
+		if t.dtype == Float16 {
+			s[i] = RoundHalf64(v)
+		} else {
+			s[i] = float32(v)
+		}
 	case []float64:
 		s[i] = v
 	case []int32:

@@ -143,7 +143,7 @@ func unaryRaw(k unOp, a *Tensor) *Tensor {
 	default:
 		typeErr(name, "bool tensors are not supported; cast to a number dtype first")
 	}
-	return out
+	return roundHalfTensor(out)
 }
 
 // intUnary computes the integer ops in integer arithmetic, so int64

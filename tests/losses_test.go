@@ -41,8 +41,7 @@ type lossCaseInput struct {
 
 // lossCaseSkips are the cases this suite does not run, with the reason.
 var lossCaseSkips = map[string]string{
-	"bce_st_seed42_float16_mean": "float16 is not an engine dtype yet",
-	"bce_default_reduction_r2":   "cellscript follows MindSpore r1.x, where BCELoss defaults to reduction='none'; the case expects the r2.0 default 'mean'",
+	"bce_default_reduction_r2": "cellscript follows MindSpore r1.x, where BCELoss defaults to reduction='none'; the case expects the r2.0 default 'mean'",
 }
 
 // lossCaseDeviations are cases whose expected value comes from reading

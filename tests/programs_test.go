@@ -152,3 +152,16 @@ func TestProgramDiabetesLearningRateSchedule(t *testing.T) {
 		t.Errorf("the schedule does not decay 0.1 by 0.8 per epoch over 15 epochs:\n%s", out)
 	}
 }
+
+func TestProgramFloat16Regression(t *testing.T) {
+	golden := loadProgramGolden(t)["float16_regression"]
+	out, root := runProgram(t, "float16_regression")
+	checkMetrics(t, out, golden)
+	info, err := os.Stat(filepath.Join(root, "float16_regression.ckpt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() == 0 {
+		t.Errorf("float16_regression.ckpt is empty")
+	}
+}

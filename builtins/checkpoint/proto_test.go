@@ -72,8 +72,10 @@ func TestRoundTripEveryDType(t *testing.T) {
 	i64, _ := engine.FromInt64([]int64{-9007199254740993, 1 << 62}, 1, 2)
 	b, _ := engine.FromBool([]bool{true, false, true}, 3, 1)
 	empty, _ := engine.FromFloat32([]float32{}, 0, 4)
+	f16, _ := engine.FromHalfBits([]uint16{0x3c00, 0xc000, 0x2e66, 0x0001}, 2, 2)
 	in := []Entry{
 		{Name: "f64", Tensor: f64},
+		{Name: "f16", Tensor: f16},
 		{Name: "i64", Tensor: i64},
 		{Name: "mask", Tensor: b},
 		{Name: "empty", Tensor: empty},
@@ -140,6 +142,32 @@ func TestDecodeWidensNarrowTypes(t *testing.T) {
 				t.Errorf("%s[%d] = %v, want %v", c.dtype, i, got, w)
 			}
 		}
+	}
+}
+
+func TestEncodeFloat16TwoBytesPerElement(t *testing.T) {
+	x, err := engine.FromValues(engine.Float16, []float64{1, -2, 0.1, 65504}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := toRaw(Entry{Name: "w", Tensor: x})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.dtype != "Float16" {
+		t.Errorf("tensor_type = %q, want Float16", v.dtype)
+	}
+	// np.array([1, -2, 0.1, 65504], np.float16).tobytes() in NumPy 1.24.
+	want := []byte{0x00, 0x3c, 0x00, 0xc0, 0x66, 0x2e, 0xff, 0x7b}
+	if !bytes.Equal(v.content, want) {
+		t.Errorf("tensor_content = % x, want % x", v.content, want)
+	}
+	out, err := Decode(encodeValue(nil, v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out[0].Tensor.DType(); got != engine.Float16 {
+		t.Errorf("decoded dtype %s, want float16", got)
 	}
 }
 

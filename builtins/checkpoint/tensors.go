@@ -24,6 +24,7 @@ var typeNames = map[engine.DType]string{
 	engine.Int32:   "Int32",
 	engine.Int64:   "Int64",
 	engine.Bool:    "Bool",
+	engine.Float16: "Float16",
 }
 
 // Encode serializes entries as a MindSpore .ckpt file. A 0-d tensor is
@@ -61,9 +62,16 @@ func toRaw(e Entry) (rawValue, error) {
 }
 
 // tensorBytes returns the little-endian bytes of t's elements, as
-// numpy's tobytes() writes them on little-endian machines.
+// numpy's tobytes() writes them on little-endian machines: 2 bytes per
+// float16 element.
 func tensorBytes(t *engine.Tensor) []byte {
 	var b []byte
+	if t.DType() == engine.Float16 {
+		for _, h := range t.HalfBits() {
+			b = binary.LittleEndian.AppendUint16(b, h)
+		}
+		return append([]byte{}, b...)
+	}
 	switch s := t.Data().(type) {
 	case []float32:
 		for _, x := range s {
@@ -226,7 +234,8 @@ func shapeOf(dims []int64, n int) ([]int, error) {
 
 // decodeElements converts little-endian elements into an engine tensor.
 // Types the engine lacks widen exactly: 8- and 16-bit integers and
-// UInt16 to int32, UInt32 to int64, Float16 and BFloat16 to float32.
+// UInt16 to int32, UInt32 to int64, BFloat16 to float32. Float16 stays
+// float16.
 // UInt64 values above the int64 range are an error.
 func decodeElements(dtype string, b []byte, n int, shape []int) (*engine.Tensor, error) {
 	le := binary.LittleEndian
@@ -243,7 +252,13 @@ func decodeElements(dtype string, b []byte, n int, shape []int) (*engine.Tensor,
 			out[i] = math.Float64frombits(le.Uint64(b[8*i:]))
 		}
 		return engine.FromFloat64(out, shape...)
-	case "Float16", "BFloat16":
+	case "Float16":
+		out := make([]uint16, n)
+		for i := range out {
+			out[i] = le.Uint16(b[2*i:])
+		}
+		return engine.FromHalfBits(out, shape...)
+	case "BFloat16":
 		out := make([]float32, n)
 		for i := range out {
 			out[i] = halfToFloat32(dtype, le.Uint16(b[2*i:]))

@@ -101,12 +101,33 @@ func (st *OptState) updateParam(i int, p *tensor.Parameter, grad *engine.Tensor,
 	switch ws := w.Data().(type) {
 	case []float32:
 		update(st, i, ws, append([]float32(nil), g.F32()...), lr)
+		if w.DType() == engine.Float16 {
+			st.roundHalfState(i)
+		}
 	case []float64:
 		update(st, i, ws, append([]float64(nil), g.F64()...), lr)
 	default:
 		return core.Errorf("TypeError", "%s: parameter %s has dtype %s; only float32 and float64 parameters can be trained", st.Kind, p.Name, w.DType())
 	}
 	return nil
+}
+
+// roundHalfState rounds float16 parameter i and its state slots to
+// float16 values after an update, which computes in float32, so the
+// next step reads float16 values as MindSpore's float16 kernels do.
+func (st *OptState) roundHalfState(i int) {
+	roundHalf(st.Params[i].T.F32())
+	for _, slots := range st.Slots {
+		if s := slots[i]; s != nil && s.DType() == engine.Float16 {
+			roundHalf(s.F32())
+		}
+	}
+}
+
+func roundHalf(s []float32) {
+	for j, v := range s {
+		s[j] = engine.RoundHalf(v)
+	}
 }
 
 // currentLRs returns each parameter's learning rate for this step,

@@ -136,13 +136,13 @@ func DTypeOf(v starlark.Value) (engine.DType, error) {
 			return engine.Bool, nil
 		}
 	}
-	return 0, fmt.Errorf("data type %s is not understood; use float32, float64, int32, int64 or bool", v.String())
+	return 0, fmt.Errorf("data type %s is not understood; use float16, float32, float64, int32, int64 or bool", v.String())
 }
 
 // DTypes returns the dtype objects of a flavor by name.
 func DTypes(f Flavor) starlark.StringDict {
 	out := starlark.StringDict{}
-	for _, d := range []engine.DType{engine.Float32, engine.Float64, engine.Int32, engine.Int64, engine.Bool} {
+	for _, d := range []engine.DType{engine.Float16, engine.Float32, engine.Float64, engine.Int32, engine.Int64, engine.Bool} {
 		name := d.String()
 		if d == engine.Bool && f == NumPy {
 			name = "bool_"

@@ -8,6 +8,7 @@ Floats are stored as float.hex() strings, so values round-trip exactly and
 NaN, infinities and -0.0 survive JSON.
 """
 
+import gzip
 import json
 import os
 import warnings
@@ -16,7 +17,7 @@ import numpy as np
 
 warnings.simplefilter("ignore")  # NumPy warns on the division-by-zero cases
 HERE = os.path.dirname(os.path.abspath(__file__))
-DTYPES = ["float32", "float64", "int32", "int64", "bool"]
+DTYPES = ["float32", "float64", "int32", "int64", "bool", "float16"]
 
 
 def hexes(a):
@@ -197,7 +198,88 @@ def op_cases():
     }
 
 
+def write_gz(name, raw):
+    # mtime=0 keeps the file identical across runs.
+    with open(os.path.join(HERE, name), "wb") as f:
+        with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as z:
+            z.write(raw)
+
+
+def float16_values():
+    """Return the float32 value of every binary16 bit pattern 0..65535, as
+    little-endian uint32 float32 bit patterns."""
+    h = np.arange(65536, dtype=np.uint16).view(np.float16)
+    return h.astype(np.float32).view("<u4").tobytes()
+
+
+def float16_round32():
+    """Return float32 inputs and NumPy's float16 rounding of them, as records of
+    a little-endian uint32 float32 bit pattern and a uint16 float16 bit
+    pattern. The inputs are every midpoint between adjacent positive
+    finite binary16 values, their float32 neighbours, and random float32
+    values of either sign over the whole range. The Go test checks the
+    negative midpoints by symmetry."""
+    pos = np.arange(0, 0x7c00, dtype=np.uint16).view(np.float16).astype(np.float32)
+    nxt = np.arange(1, 0x7c01, dtype=np.uint16).view(np.float16).astype(np.float32)
+    nxt[-1] = 65536.0  # the midpoint above 65504 is 65520, which overflows
+    mid = ((pos.astype(np.float64) + nxt) / 2).astype(np.float32)
+    up = np.nextafter(mid, np.float32(np.inf))
+    down = np.nextafter(mid, np.float32(0))
+    rng = np.random.default_rng(16)
+    rand = rng.integers(0, 2**32, 5000, dtype=np.uint64).astype(np.uint32).view(np.float32)
+    special = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 1e-8, 3e-8, 6e-8,
+                        65519.996, 65520.0, 1e10, -1e10, 2.0**-25, 2.0**-24], np.float32)
+    x = np.concatenate([mid, up, down, rand, special])
+    rec = np.zeros(len(x), dtype=[("x", "<u4"), ("h", "<u2")])
+    rec["x"] = x.view("<u4")
+    rec["h"] = x.astype(np.float16).view("<u2")
+    return rec.tobytes()
+
+
+def float16_round64():
+    """Return float64 inputs and NumPy's direct float64-to-float16 rounding, as
+    records of a little-endian uint64 and a uint16 bit pattern. Inputs
+    just off every fifth binary16 midpoint by less than a float32 ulp
+    show rounding once from float64, not twice through float32."""
+    pos = np.arange(0, 0x7bff, 5, dtype=np.uint16).view(np.float16).astype(np.float64)
+    nxt = np.arange(1, 0x7c00, 5, dtype=np.uint16).view(np.float16).astype(np.float64)
+    mid = (pos + nxt) / 2
+    eps = np.abs(mid) * 2.0**-40
+    rng = np.random.default_rng(61)
+    rand = rng.normal(0, 1000, 5000) * np.exp(rng.uniform(-30, 3, 5000))
+    x = np.concatenate([mid, mid + eps, mid - eps, -(mid + eps), rand, [np.nan, np.inf, 1e300, 1e-300]])
+    rec = np.zeros(len(x), dtype=[("x", "<u8"), ("h", "<u2")])
+    rec["x"] = x.view("<u8")
+    rec["h"] = x.astype(np.float16).view("<u2")
+    return rec.tobytes()
+
+
+def float16_op_cases():
+    """Compute NumPy float16 arithmetic, unary functions and reductions on random
+    float16 inputs, which compute in float32 and round each result."""
+    rng = np.random.default_rng(1616)
+    a = rng.normal(0, 3, (4, 6)).astype(np.float16)
+    b = rng.normal(0, 3, (4, 6)).astype(np.float16)
+    p = np.abs(a) + np.float16(0.01)
+    return {
+        "a": array(a), "b": array(b), "p": array(p),
+        "add": array(a + b), "sub": array(a - b), "mul": array(a * b),
+        "div": array(a / b), "maximum": array(np.maximum(a, b)),
+        "neg": array(-a), "abs": array(np.abs(a)), "square": array(np.square(a)),
+        "sqrt": array(np.sqrt(p)), "exp": array(np.exp(a)), "log": array(np.log(p)),
+        "tanh": array(np.tanh(a)), "sum_axis0": array(np.sum(a, axis=0)),
+        "mean_axis1": array(np.mean(a, axis=1)), "sum_all": array(np.sum(a)),
+        "mean_all": array(np.mean(a)), "max_axis1": array(np.max(a, axis=1)),
+        "matmul": array(a @ b.T), "add_scalar": array(a + np.float16(1.5)),
+        "cast_from_f64": array(np.array([0.1, 1 / 3, 65519.0, 65520.0, 1e-8, -2.5e-5, 7e4]).astype(np.float16)),
+    }
+
+
 def main():
+    write_gz("float16_values.bin.gz", float16_values())
+    write_gz("float16_round32.bin.gz", float16_round32())
+    write_gz("float16_round64.bin.gz", float16_round64())
+    write("float16_ops.json", float16_op_cases())
     write("broadcast.json", broadcast_cases())
     write("promote.json", promote_cases())
     write("slices.json", slice_cases())

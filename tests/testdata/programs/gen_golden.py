@@ -235,8 +235,51 @@ def diabetes():
     }
 
 
+def float16_regression():
+    """scripts/float16_regression.py in float16: every op computes in
+    float32 and rounds its result to float16, as cellscript and
+    MindSpore's CPU kernels do. The fused MSELoss rounds only the mean
+    and the gradient. The tolerances cover a different rounding order."""
+    h = np.float16
+
+    def r(v):
+        return np.asarray(v, f32).astype(h).astype(f32)
+
+    np.random.seed(7)
+    x = np.random.uniform(-1, 1, (32, 2)).astype(h)
+    y = (x.astype(f32) @ np.array([[2.0], [-3.0]], f32) + 0.5).astype(h)
+    x, y = x.astype(f32), y.astype(f32)
+    w, b = np.zeros((2, 1), f32), np.zeros(1, f32)
+    n, lr = f32(y.size), f32(0.1)
+
+    def loss_and_grad(w, b):
+        pred = r(r(x @ w) + b)
+        diff = pred - y
+        loss = r((diff * diff).sum(dtype=np.float64).astype(f32) * (f32(1) / n))
+        d = r(f32(2) * diff * r(f32(1) / n))
+        return loss, d
+
+    first, _ = loss_and_grad(w, b)
+    for _ in range(40):
+        loss, d = loss_and_grad(w, b)
+        w = r(w - r(lr * r(x.T @ d)))
+        b = r(b - r(lr * r(d.sum(axis=0))))
+    golden["float16_regression"] = {
+        "input dtype": {"text": "Float16"},
+        "loss dtype": {"text": "Float16"},
+        "checkpoint dtype": {"text": "Float16"},
+        "reloaded equal": {"text": "True"},
+        "loss before": {"value": float(first), "tol": 0.01},
+        "loss after": {"value": float(loss), "tol": 0.002},
+        "w0": {"value": float(w[0, 0]), "tol": 0.01},
+        "w1": {"value": float(w[1, 0]), "tol": 0.01},
+        "b": {"value": float(b[0]), "tol": 0.005},
+    }
+
+
 iris()
 digits()
 diabetes()
+float16_regression()
 json.dump(golden, sys.stdout, indent=1, sort_keys=True)
 print()
