@@ -94,17 +94,22 @@ func (st *OptState) updateParam(i int, p *tensor.Parameter, grad *engine.Tensor,
 	if engine.FormatShape(grad.Shape()) != engine.FormatShape(w.Shape()) {
 		return core.Errorf("ValueError", "%s: gradient %d has shape %s but parameter %s has %s", st.Kind, i, engine.FormatShape(grad.Shape()), p.Name, engine.FormatShape(w.Shape()))
 	}
+	if !w.DType().IsFloat() {
+		return core.Errorf("TypeError", "%s: parameter %s has dtype %s; only float32 and float64 parameters can be trained", st.Kind, p.Name, w.DType())
+	}
 	g, err := engine.Cast(grad.Detach(), w.DType())
+	if err == nil && g.Device() != w.Device() {
+		g, err = engine.ToDevice(g, w.Device())
+	}
 	if err != nil {
 		return core.EngineError(st.Kind, err)
 	}
-	switch ws := w.Data().(type) {
-	case []float32:
-		update(st, i, ws, append([]float32(nil), g.F32()...), lr)
-	case []float64:
-		update(st, i, ws, append([]float64(nil), g.F64()...), lr)
-	default:
-		return core.Errorf("TypeError", "%s: parameter %s has dtype %s; only float32 and float64 parameters can be trained", st.Kind, p.Name, w.DType())
+	slots, err := st.slotTensors(i)
+	if err != nil {
+		return core.EngineError(st.Kind, err)
+	}
+	if err := engine.ApplyOptimizer(st.stepOf(i, lr), w, g, slots...); err != nil {
+		return core.EngineError(st.Kind, err)
 	}
 	return nil
 }
