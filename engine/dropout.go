@@ -8,7 +8,6 @@ package engine
 // elements; the gradient is g * mask / keep.
 func Dropout(t *Tensor, keep float64, rng func() float64) (out, mask *Tensor, err error) {
 	defer catch(&err)
-	cpuOnly("Dropout", t)
 	if !t.dtype.IsFloat() {
 		typeErr("Dropout", "dtype %s is not supported; use float32 or float64", t.dtype)
 	}
@@ -26,6 +25,12 @@ func Dropout(t *Tensor, keep float64, rng func() float64) (out, mask *Tensor, er
 		if m[i] {
 			scaled.setFloat(i, 1/keep)
 		}
+	}
+	if t.dev != CPU {
+		// The samples come from the host generator, so a device run keeps
+		// the CPU's stream; the mask and scales move over in one upload
+		// each and the product runs on the device.
+		scaled, mask = toDevice(scaled, t.dev), toDevice(mask, t.dev)
 	}
 	out = binaryRaw(opMul, t, scaled)
 	out = record(out, "Dropout", []*Tensor{t}, func(g *Tensor) []*Tensor {

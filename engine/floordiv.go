@@ -8,7 +8,6 @@ import "math"
 // or NaN), as in NumPy. The gradient is zero.
 func FloorDiv(a, b *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
-	cpuOnly("FloorDiv", a, b)
 	return floorDivMod(a, b, false), nil
 }
 
@@ -18,7 +17,6 @@ func FloorDiv(a, b *Tensor) (t *Tensor, err error) {
 // The gradient is 1 for a and -floor(a/b) for b.
 func Mod(a, b *Tensor) (t *Tensor, err error) {
 	defer catch(&err)
-	cpuOnly("Mod", a, b)
 	return floorDivMod(a, b, true), nil
 }
 
@@ -34,6 +32,26 @@ func floorDivMod(a, b *Tensor, wantMod bool) *Tensor {
 		typeErr(name, "bool tensors are not supported; cast to a number dtype first")
 	}
 	shape := broadcastOrRaise(name, a.shape, b.shape)
+	var out *Tensor
+	if be := onDevice(name, true, a, b); be != nil {
+		out = deviceDivMod(be, name, a, b, shape, wantMod)
+	} else {
+		out = hostDivMod(name, a, b, shape, wantMod)
+	}
+	if !a.dtype.IsFloat() {
+		return out
+	}
+	return record(out, name, []*Tensor{a, b}, func(g *Tensor) []*Tensor {
+		if !wantMod {
+			return []*Tensor{fullLike(g, g.dtype, 0, a.shape), fullLike(g, g.dtype, 0, b.shape)}
+		}
+		q := floorDivMod(a.Detach(), b.Detach(), false)
+		gb := binaryRaw(opMul, neg(g), q)
+		return []*Tensor{sumTo(g, a.shape), sumTo(gb, b.shape)}
+	})
+}
+
+func hostDivMod(name string, a, b *Tensor, shape []int, wantMod bool) *Tensor {
 	out := newTensor(name, a.dtype, shape)
 	ea, eb := expandTo(a, shape), expandTo(b, shape)
 	switch d := out.data.(type) {
@@ -47,17 +65,7 @@ func floorDivMod(a, b *Tensor, wantMod bool) *Tensor {
 		intDivModLoop(name, d, ea.data.([]int64), eb.data.([]int64), wantMod)
 	}
 	roundHalfTensor(out)
-	if !a.dtype.IsFloat() {
-		return out
-	}
-	return record(out, name, []*Tensor{a, b}, func(g *Tensor) []*Tensor {
-		if !wantMod {
-			return []*Tensor{full(g.dtype, 0, a.shape), full(g.dtype, 0, b.shape)}
-		}
-		q := floorDivMod(a.Detach(), b.Detach(), false)
-		gb := binaryRaw(opMul, neg(g), q)
-		return []*Tensor{sumTo(g, a.shape), sumTo(gb, b.shape)}
-	})
+	return out
 }
 
 func intDivModLoop[T int32 | int64](name string, d, a, b []T, wantMod bool) {

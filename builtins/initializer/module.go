@@ -186,6 +186,9 @@ func initializerFn(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		return tensor.New(t), nil
 	}
 	t, err := Tensor(thread, "initializer", init, dims, d)
+	if err == nil {
+		t, err = tensor.Place(thread, t)
+	}
 	if err != nil {
 		return nil, err
 	}

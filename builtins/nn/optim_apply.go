@@ -94,40 +94,24 @@ func (st *OptState) updateParam(i int, p *tensor.Parameter, grad *engine.Tensor,
 	if engine.FormatShape(grad.Shape()) != engine.FormatShape(w.Shape()) {
 		return core.Errorf("ValueError", "%s: gradient %d has shape %s but parameter %s has %s", st.Kind, i, engine.FormatShape(grad.Shape()), p.Name, engine.FormatShape(w.Shape()))
 	}
+	if !w.DType().IsFloat() {
+		return core.Errorf("TypeError", "%s: parameter %s has dtype %s; only float32 and float64 parameters can be trained", st.Kind, p.Name, w.DType())
+	}
 	g, err := engine.Cast(grad.Detach(), w.DType())
+	if err == nil && g.Device() != w.Device() {
+		g, err = engine.ToDevice(g, w.Device())
+	}
 	if err != nil {
 		return core.EngineError(st.Kind, err)
 	}
-	switch ws := w.Data().(type) {
-	case []float32:
-		update(st, i, ws, append([]float32(nil), g.F32()...), lr)
-		if w.DType() == engine.Float16 {
-			st.roundHalfState(i)
-		}
-	case []float64:
-		update(st, i, ws, append([]float64(nil), g.F64()...), lr)
-	default:
-		return core.Errorf("TypeError", "%s: parameter %s has dtype %s; only float32 and float64 parameters can be trained", st.Kind, p.Name, w.DType())
+	slots, err := st.slotTensors(i)
+	if err != nil {
+		return core.EngineError(st.Kind, err)
+	}
+	if err := engine.ApplyOptimizer(st.stepOf(i, lr), w, g, slots...); err != nil {
+		return core.EngineError(st.Kind, err)
 	}
 	return nil
-}
-
-// roundHalfState rounds float16 parameter i and its state slots to
-// float16 values after an update, which computes in float32, so the
-// next step reads float16 values as MindSpore's float16 kernels do.
-func (st *OptState) roundHalfState(i int) {
-	roundHalf(st.Params[i].T.F32())
-	for _, slots := range st.Slots {
-		if s := slots[i]; s != nil && s.DType() == engine.Float16 {
-			roundHalf(s.F32())
-		}
-	}
-}
-
-func roundHalf(s []float32) {
-	for j, v := range s {
-		s[j] = engine.RoundHalf(v)
-	}
 }
 
 // currentLRs returns each parameter's learning rate for this step,

@@ -294,6 +294,9 @@ func likeImpl(name string, v float64) impl {
 			return nil, err
 		}
 		out, err := engine.Full(x.DType(), v, x.Shape()...)
+		if err == nil {
+			out, err = engine.ToDevice(out, x.Device())
+		}
 		return wrap(name, out, err)
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func prim(name, doc string, call impl, params ...string) *PrimitiveClass {
-	return &PrimitiveClass{name: name, doc: doc, params: params, call: call}
+	return &PrimitiveClass{name: name, doc: doc, params: params, call: placed(call)}
 }
 
 // primitives lists the primitive classes by MindSpore name.
@@ -72,6 +72,10 @@ func primitives() []*PrimitiveClass {
 		prim("Gather", "Gather()(input_params, input_indices, axis).", gatherImpl),
 		prim("Argmax", "Argmax(axis=-1, output_type=mindspore.int32)(x).", argmaxImpl, "axis?", "output_type?"),
 		prim("StopGradient", "StopGradient()(x): x without gradient.", stopGradientImpl),
+		prim("Ones", "Ones()(shape, type=float32): a Tensor of ones on the runtime's device.", filledImpl("Ones", 1)),
+		prim("Zeros", "Zeros()(shape, type=float32): a Tensor of zeros on the runtime's device.", filledImpl("Zeros", 0)),
+		prim("Fill", "Fill()(type, shape, value): a Tensor filled with value on the runtime's device.", fillImpl),
+		prim("Eye", "Eye()(n, m=n, t=float32): the n×m identity on the runtime's device.", eyeImpl),
 	}
 }
 

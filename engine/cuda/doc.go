@@ -28,7 +28,7 @@
 // and the conformance suite compares every op and gradient with the
 // CPU on the fake driver or, with -cuda.device=real, on a GPU.
 //
-// The ops each device runs:
+// The ops each device runs (every exported engine op):
 //
 //	op                                  CPU   GPU
 //	elementwise, broadcasting, compare  all   all (bool: compare, select, cast)
@@ -40,8 +40,12 @@
 //	Clip, OneHot, MulNoNaN, Norm        all   all
 //	L1, MSE, SmoothL1 losses            all   all
 //	BCE, softmax and cosine losses      all   all (cosine composed of ops)
-//	FloorDiv, Mod, Dropout              all   none
-//	Conv2D, MaxPool2D, CTCLoss          all   none
+//	FloorDiv, Mod                       all   numbers (divmod module)
+//	Dropout                             all   float (host samples, device product)
+//	ApplyOptimizer (nn optimizers)      all   float32/64, one launch per parameter
+//	Conv2D and its gradients            all   none
+//	MaxPool2D, CTCLoss                  all   none
 //
-// An op a device lacks fails with "<op> is not implemented on GPU".
+// An op a device lacks fails with "<op> is not implemented on GPU; move
+// the inputs to the CPU first". The engine has no AvgPool2D op.
 package cuda

@@ -13,9 +13,11 @@ import (
 	"github.com/cellscript/cellscript/runtime"
 )
 
-// programs are the tutorial programs, the digits classifier and a run
-// of every loss of the catalogue with its gradient, which must print on
-// the GPU what they print on the CPU, within float32 rounding.
+// programs are the tutorial programs, the digits, iris and diabetes
+// programs, the language examples and a run of every loss of the
+// catalogue with its gradient, which must print on the GPU what they
+// print on the CPU, within float32 rounding. scripts/digits_checkpoint.py
+// is left out because it writes checkpoint files into the repository.
 var programs = []string{
 	"scripts/tutorial/builtin_l1.py",
 	"scripts/tutorial/custom_l1_cell.py",
@@ -23,7 +25,30 @@ var programs = []string{
 	"scripts/tutorial/lossbase_subclass.py",
 	"scripts/tutorial/two_label_fit.py",
 	"scripts/digits.py",
+	"scripts/iris_adam.py",
+	"scripts/diabetes_lr.py",
+	"scripts/lang/config_registry.py",
+	"scripts/lang/data_pipeline.py",
+	"scripts/lang/linear_regression.py",
+	"scripts/lang/metrics.py",
+	"scripts/lang/ms_custom_loss.py",
+	"scripts/lang/ms_dataset_model.py",
+	"scripts/lang/ms_mlp_cells.py",
+	"scripts/lang/ms_train_step.py",
+	"scripts/lang/softmax_classifier.py",
+	"scripts/lang/training_callbacks.py",
 	"engine/cuda/testdata/losses.py",
+}
+
+// pythonOnly are the programs above that compute with plain Python
+// values and NumPy arrays, so they launch no kernels on the GPU.
+var pythonOnly = map[string]bool{
+	"scripts/lang/config_registry.py":    true,
+	"scripts/lang/data_pipeline.py":      true,
+	"scripts/lang/linear_regression.py":  true,
+	"scripts/lang/metrics.py":            true,
+	"scripts/lang/softmax_classifier.py": true,
+	"scripts/lang/training_callbacks.py": true,
 }
 
 func runProgram(t *testing.T, path, device string) string {
@@ -75,7 +100,7 @@ func TestProgramsOnGPU(t *testing.T) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			before := be.KernelLaunches()
 			gpu := runProgram(t, p, "GPU")
-			if be.KernelLaunches() == before {
+			if be.KernelLaunches() == before && !pythonOnly[p] {
 				t.Error("the program launched no kernels")
 			}
 			sameOutput(t, runProgram(t, p, "CPU"), gpu)

@@ -75,6 +75,19 @@ else
 fi
 passed=$(grep -c -- '--- PASS' "$log/tests" || true)
 failed=$(grep -c -- '--- FAIL' "$log/tests" || true)
+# area NAME PATTERN: "passed/run" for the top-level tests that match.
+area() {
+	p=$(grep -cE -- "^--- PASS: $2" "$log/tests" || true)
+	f=$(grep -cE -- "^--- FAIL: $2" "$log/tests" || true)
+	echo "$1 $p/$((p + f))"
+}
+areas="$(area optimizer 'TestConformanceOptimizer|TestOptimizerErrors'), $(area divmod TestConformanceDivMod), $(area dropout TestConformanceDropout), $(area programs TestProgramsOnGPU), $(area unsupported TestUnsupportedOps)"
+# The names of failing subtests, so the table shows what broke.
+failures=$(grep -oE -- '--- FAIL: [^ ]+' "$log/tests" | sed 's/--- FAIL: //' | head -12 | tr '\n' ' ')
+if [ "$tests" = PASS ] && [ "$passed" -eq 0 ]; then
+	tests="FAIL: no test ran (log: $log/tests)"
+	status=1
+fi
 
 echo "== digits on CPU and GPU"
 accuracy() {
@@ -83,7 +96,7 @@ accuracy() {
 }
 acc_cpu=$(accuracy CPU)
 acc_gpu=$(accuracy GPU)
-[ -n "$acc_gpu" ] || { status=1; acc_gpu="failed (log: $log/digits-GPU)"; }
+[ -n "$acc_gpu" ] || { status=1; acc_gpu="failed (log: $log/digits-GPU): $(tail -2 "$log/digits-GPU" | tr '\n' ' ')"; }
 
 echo "== benchmarks"
 timeout 60 "$bin/gpubench" >"$log/bench" 2>&1 || echo "gpubench failed: $(tail -3 "$log/bench")"
@@ -105,9 +118,14 @@ device: ${device:-unknown}
 | check | result | target |
 |---|---|---|
 | engine/cuda tests, real driver | $tests ($passed passed, $failed failed) | all pass |
+| conformance areas (top-level tests passed/run) | $areas | all pass |
+| failing tests | ${failures:-none} | none |
 | digits held-out accuracy, CPU / GPU | ${acc_cpu:-failed} / $acc_gpu | GPU reaches CPU |
 | copy bandwidth (read + write) | ${copy:-n/a} GB/s | |
 | fused MSE loss fwd+bwd, 256M float32 | ${loss:-n/a} GB/s, $(ratio "${loss:-0}" "${copy:-0}") of copy | >= 70% of copy |
 | sgemm 8192, cellscript / PyTorch | ${sgemm:-n/a} / $torch TFLOP/s, $(ratio "${sgemm:-0}" "${torch:-0}") | within 10% |
 EOF
+if [ "$status" -ne 0 ]; then
+	echo "scripts/gpu/check.sh: FAILED; the rows above name the failing checks and their logs" >&2
+fi
 exit $status
