@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cellscript/cellscript/engine"
+	"github.com/cellscript/cellscript/engine/cpu"
 	"github.com/cellscript/cellscript/runtime"
 )
 
@@ -144,5 +145,8 @@ func settle() (heap uint64, live int64, goroutines int) {
 	}
 	goruntime.GC()
 	goruntime.ReadMemStats(&ms)
-	return ms.HeapAlloc, live, goroutines
+	// Idle arrays in the storage pool are a cache that later runs reuse,
+	// not a leak, and how many are back after a collection depends on
+	// when their finalizers ran.
+	return ms.HeapAlloc - uint64(cpu.PoolIdleBytes()), live, goroutines
 }

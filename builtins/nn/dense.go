@@ -178,15 +178,17 @@ func denseConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark
 		return nil, core.Errorf("ValueError", "For 'Dense', input shape %s does not match in_channels %d: the last dimension must be %d", engine.FormatShape(x.Shape()), in, in)
 	}
 
+	// MindSpore's MatMul rejects mixed dtypes rather than casting.
+	if x.DType() != w.DType() {
+		return nil, core.Errorf("TypeError", "For 'Dense', the input dtype %s must match the weight dtype %s: cast the input with x.astype(mindspore.%s)", x.DType(), w.DType(), w.DType())
+	}
+
 	b, _, hasBias := tensor.Of(attr(self, "bias"))
 	res, err := do("Dense", func() (*engine.Tensor, error) {
 		lead := x.Shape()[:x.Rank()-1]
 		x2 := x
 		if x.Rank() > 2 {
 			x2 = must(engine.Reshape(x, -1, in))
-		}
-		if x2.DType() != w.DType() {
-			x2 = must(engine.Cast(x2, w.DType()))
 		}
 		y := must(engine.MatMul(x2, w, false, true))
 		if hasBias {

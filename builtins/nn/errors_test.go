@@ -33,6 +33,8 @@ func TestInvalidArgumentsRaise(t *testing.T) {
 		{"dense unknown init name", "nn.Dense(3, 2, weight_init='bogus')", "ValueError", "'bogus'"},
 		{"dense init tensor shape", "nn.Dense(3, 2, weight_init=Tensor(np.ones((3, 2), np.float32)))", "ValueError", "(3, 2)"},
 		{"dense input width", "nn.Dense(2, 2)(x)", "ValueError", "in_channels 2"},
+		{"dense int32 input", "nn.Dense(3, 2)(Tensor(np.ones((4, 3), np.int32)))", "TypeError", "x.astype(mindspore.float32)"},
+		{"dense float64 input", "nn.Dense(3, 2)(Tensor(np.ones((4, 3))))", "TypeError", "input dtype float64"},
 		{"he uniform on bias", "nn.Dense(3, 2, bias_init='he_uniform')", "ValueError", "fewer than 2 dimensions"},
 		{"he uniform mode", "HeUniform(mode='fan_avg')", "ValueError", "fan_avg"},
 		{"he nonlinearity", "HeUniform(nonlinearity='gelu')", "ValueError", "gelu"},

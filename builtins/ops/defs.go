@@ -143,6 +143,10 @@ func castImpl(thread *starlark.Thread, attrs starlark.StringDict, args starlark.
 	if len(args) != 2 {
 		return nil, core.Errorf("TypeError", "For 'Cast', expected (input_x, type)")
 	}
+	// MindSpore's Cast takes a mindspore dtype, never a NumPy-style name.
+	if s, ok := args[1].(starlark.String); ok {
+		return nil, core.Errorf("TypeError", "For 'Cast', the type must be a mindspore dtype such as mindspore.float32, but got the str %s", s.String())
+	}
 	d, err := tensor.DTypeOf(args[1])
 	if err != nil {
 		return nil, core.Errorf("TypeError", "For 'Cast', %v", err)
