@@ -179,6 +179,9 @@ type Backend interface {
 	// LogSoftmax writes the log-softmax of each of the rows of cols
 	// elements, as the engine's LogSoftmax computes it.
 	LogSoftmax(d DType, dst, src Buffer, rows, cols int) error
+	// Softmax writes the softmax of each of the rows of cols elements,
+	// as the engine's Softmax computes it.
+	Softmax(d DType, dst, src Buffer, rows, cols int) error
 	// LogSumExp writes one log-sum-exp per row of cols elements.
 	LogSumExp(d DType, dst, src Buffer, rows, cols int) error
 	// ProdGrad writes g[r]·(product of the other elements of row r)

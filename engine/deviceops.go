@@ -209,6 +209,14 @@ func deviceLogSoftmax(be Backend, t *Tensor) *Tensor {
 	return out
 }
 
+func deviceSoftmax(be Backend, t *Tensor) *Tensor {
+	out := newDeviceTensor(be, "Softmax", t.dtype, t.shape)
+	if c := t.shape[t.Rank()-1]; out.Numel() > 0 {
+		deviceCall("Softmax", be.Softmax(t.dtype, outBuf(out), deviceBuf(t), out.Numel()/c, c))
+	}
+	return out
+}
+
 // deviceLogSumExp is logSumExp for a device tensor, with its gradient.
 func deviceLogSumExp(be Backend, t *Tensor, axis int, keep bool) *Tensor {
 	ax := []int{axis}

@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"math"
+
+	"github.com/cellscript/cellscript/engine/cpu"
+)
 
 // logSoftmaxRaw computes log-softmax along the last axis exactly: each
 // row is shifted by its maximum and the log-sum-exp accumulates in
@@ -107,12 +111,83 @@ func softmax(t *Tensor, axis int) *Tensor {
 		perm := swapPerm(t.Rank(), axis, last)
 		return transpose(softmax(transpose(t, perm), -1), perm)
 	}
-	out := unaryRaw(uExp, logSoftmaxRaw(t))
+	out := softmaxRaw(t)
 	return record(out, "Softmax", []*Tensor{t}, func(g *Tensor) []*Tensor {
 		y := out.Detach()
 		s := reduceRaw(redSum, binaryRaw(opMul, g, y), []int{last}, true)
 		return []*Tensor{binaryRaw(opMul, y, binaryRaw(opSub, g, expandTo(s, y.shape)))}
 	})
+}
+
+// softmaxRaw computes softmax along the last axis as
+// exp(x - max) / sum(exp(x - max)), with the exponentials, the sum and
+// the quotient in float64 and one rounding to the dtype at the end. A
+// float32 result is therefore the correctly rounded softmax unless the
+// exact value lies within float64 error of a float32 rounding boundary.
+func softmaxRaw(t *Tensor) *Tensor {
+	if !t.dtype.IsFloat() {
+		typeErr("Softmax", "dtype %s is not supported; use float32 or float64", t.dtype)
+	}
+	if t.Rank() == 0 {
+		valueErr("Softmax", "input must have at least one dimension")
+	}
+	if be := onDevice("Softmax", false, t); be != nil {
+		return deviceSoftmax(be, t)
+	}
+	c := t.shape[t.Rank()-1]
+	out := newTensor("Softmax", t.dtype, t.shape)
+	switch d := out.data.(type) {
+	case []float32:
+		softmaxRows(d, t.data.([]float32), c)
+	case []float64:
+		softmaxRows(d, t.data.([]float64), c)
+	}
+	return roundHalfTensor(out)
+}
+
+// softmaxRows fills d with the softmax of each row of c elements of s,
+// splitting the rows across workers.
+func softmaxRows[T float32 | float64](d, s []T, c int) {
+	if c == 0 {
+		return
+	}
+	cpu.Parallel(len(s)/c, max(1, (1<<14)/c), func(lo, hi int) {
+		e := make([]float64, c)
+		for r := lo; r < hi; r++ {
+			softmaxRow(d[r*c:(r+1)*c], s[r*c:(r+1)*c], e)
+		}
+	})
+}
+
+// softmaxRow writes the softmax of row into d, using e (len(row)) for
+// the float64 exponentials. A row containing NaN gives NaN, and so does a
+// row whose elements are all -Inf. A row containing +Inf shares the
+// probability among its k infinite entries, 1/k each, and gives the
+// others 0, the limit that exp of LogSoftmax gives.
+func softmaxRow[T float32 | float64](d, row []T, e []float64) {
+	m := math.Inf(-1)
+	for _, v := range row {
+		m = max(m, float64(v))
+	}
+	if math.IsInf(m, 1) {
+		for j, v := range row {
+			e[j] = 0
+			if math.IsInf(float64(v), 1) {
+				e[j] = 1
+			}
+		}
+	} else {
+		for j, v := range row {
+			e[j] = math.Exp(float64(v) - m)
+		}
+	}
+	var sum float64
+	for _, v := range e {
+		sum += v
+	}
+	for j, v := range e {
+		d[j] = T(v / sum)
+	}
 }
 
 func swapPerm(rank, a, b int) []int {

@@ -209,6 +209,8 @@ var badInputs = []badInput{
 	{"losses", "nn.TripletMarginLoss(p='two')"},
 	{"losses", "nn.GaussianNLLLoss(eps=-1.0)"},
 	{"losses", "nn.MSELoss()(x)"},
+	{"losses", "nn.L1Loss()(x, np.ones((3, 4), np.float32))"},
+	{"losses", "nn.CrossEntropyLoss()([[1.0, 2.0]], Tensor(np.array([0], np.int32)))"},
 
 	// Optimizers.
 	{"optim", "nn.Momentum(net.trainable_params(), learning_rate=-0.1, momentum=0.9)"},

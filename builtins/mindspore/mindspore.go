@@ -48,7 +48,7 @@ func modelModule() *core.Module {
 }
 
 func dtypeModule() *core.Module {
-	return core.NewModule("mindspore.common.dtype", tensor.DTypes(tensor.MindSpore))
+	return core.NewModule("mindspore.common.dtype", dtypeMembers())
 }
 
 func commonModule() *core.Module {
@@ -79,7 +79,7 @@ func Module() *core.Module {
 		"grad":           starlark.NewBuiltin("grad", gradFn),
 		"ParameterTuple": starlark.NewBuiltin("ParameterTuple", parameterTuple),
 	}
-	for k, v := range tensor.DTypes(tensor.MindSpore) {
+	for k, v := range dtypeMembers() {
 		m[k] = v
 	}
 	for k, v := range checkpoint.Members() {

@@ -95,11 +95,14 @@ func (c lossArgChecks) Positive(call, name string, v starlark.Value) (float64, e
 	return f, nil
 }
 
-// Tensor converts a required tensor input of a loss call.
+// Tensor converts a required tensor input of a loss call. It accepts a
+// mindspore Tensor or Parameter and rejects NumPy arrays and Python
+// numbers with TypeError, as the _check_is_tensor of MindSpore r1.6's
+// losses does, in its wording with the class name ("L1Loss") for a Cell.
 func (c lossArgChecks) Tensor(call, name string, v starlark.Value) (*engine.Tensor, error) {
-	t, _, ok := tensor.Of(v)
-	if !ok {
-		return nil, core.Errorf("TypeError", "%s: %s must be a Tensor, but got %s", call, name, v.Type())
+	t, flavor, ok := tensor.Of(v)
+	if !ok || flavor != tensor.MindSpore {
+		return nil, core.Errorf("TypeError", "For '%s', the '%s' should be 'Tensor', but got '%s'; wrap it with mindspore.Tensor(...)", strings.TrimPrefix(call, "nn."), name, v.Type())
 	}
 	return t, nil
 }

@@ -116,6 +116,12 @@ func DTypeOf(v starlark.Value) (engine.DType, error) {
 		if x == "int" {
 			return engine.Int64, nil
 		}
+	case *pyobj.GoType:
+		for d, t := range scalarTypes {
+			if t == x {
+				return d, nil
+			}
+		}
 	case *starlark.Builtin:
 		switch x.Name() {
 		case "float":

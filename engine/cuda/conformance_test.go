@@ -559,6 +559,16 @@ func TestConformanceSoftmax(t *testing.T) {
 			return engine.LogSoftmax(in[0], -1)
 		}})
 	})
+	t.Run("Softmax/special", func(t *testing.T) {
+		runCase(t, opCase{inputs: []*engine.Tensor{special}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
+			return engine.Softmax(in[0], -1)
+		}})
+	})
+	t.Run("Softmax/float32", func(t *testing.T) {
+		runCase(t, opCase{inputs: []*engine.Tensor{randF32(rng(63), -5, 5, 7, 300)}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
+			return engine.Softmax(in[0], -1)
+		}, grad: []int{0}})
+	})
 	t.Run("LogSumExp/special", func(t *testing.T) {
 		runCase(t, opCase{inputs: []*engine.Tensor{special}, run: func(in []*engine.Tensor) (*engine.Tensor, error) {
 			return engine.LogSumExp(in[0], -1, false)

@@ -116,6 +116,7 @@ func registerFloat[T float32 | float64](t ctype) {
 	references[kernelName("reduce_fin", t)] = refReduceFin(r)
 	references[kernelName("reduce_cols", t)] = refReduceCols(r)
 	references[kernelName("logsoftmax", t)] = refLogSoftmax[T]
+	references[kernelName("softmax", t)] = refSoftmax[T]
 	references[kernelName("logsumexp", t)] = refLogSumExp[T]
 	references[kernelName("prodgrad", t)] = refProdGrad[T]
 	references[kernelName("loss", t)] = refLoss[T]

@@ -251,6 +251,35 @@ func refLogSoftmax[T float32 | float64](f *fakeDriver, _ launchGeometry, a []any
 	}
 }
 
+// refSoftmax mirrors softmax_impl and the engine's Softmax.
+func refSoftmax[T float32 | float64](f *fakeDriver, _ launchGeometry, a []any) {
+	out, x, rows, cols := span[T](f, ptr(a[0])), span[T](f, ptr(a[1])), i64(a[2]), i64(a[3])
+	for r := range rows {
+		row, o := x[r*cols:(r+1)*cols], out[r*cols:(r+1)*cols]
+		m := math.Inf(-1)
+		for _, v := range row {
+			m = nanMax(m, float64(v))
+		}
+		if math.IsInf(m, 1) {
+			k := countInf(row)
+			for j, v := range row {
+				o[j] = 0
+				if math.IsInf(float64(v), 1) {
+					o[j] = T(1 / k)
+				}
+			}
+			continue
+		}
+		var s float64
+		for _, v := range row {
+			s += math.Exp(float64(v) - m)
+		}
+		for j, v := range row {
+			o[j] = T(math.Exp(float64(v)-m) / s)
+		}
+	}
+}
+
 func refLogSumExp[T float32 | float64](f *fakeDriver, _ launchGeometry, a []any) {
 	out, x, rows, cols := span[T](f, ptr(a[0])), span[T](f, ptr(a[1])), i64(a[2]), i64(a[3])
 	for r := range rows {

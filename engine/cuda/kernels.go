@@ -210,6 +210,7 @@ func defineReduce() {
 	}
 	for _, t := range floatTypes {
 		define(modReduce, "logsoftmax", t, blockSize, []string{"T* out", "const T* x", "long long rows", "long long cols"}, "logsoftmax_impl(out, x, rows, cols);")
+		define(modReduce, "softmax", t, blockSize, []string{"T* out", "const T* x", "long long rows", "long long cols"}, "softmax_impl(out, x, rows, cols);")
 		define(modReduce, "logsumexp", t, blockSize, []string{"T* out", "const T* x", "long long rows", "long long cols"}, "logsumexp_impl(out, x, rows, cols);")
 		define(modReduce, "prodgrad", t, 0, []string{"T* out", "double* work", "const T* x", "const T* g", "long long outer", "long long inner"}, "prodgrad_impl(out, work, x, g, outer, inner);")
 	}

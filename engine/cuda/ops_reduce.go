@@ -129,6 +129,18 @@ func (b *Backend) LogSoftmax(d engine.DType, dst, src engine.Buffer, rows, cols 
 	return b.launchRows(kernelFor("logsoftmax", ctypeOf(d)), int64(rows), out.ptr, in.ptr, int64(rows), int64(cols))
 }
 
+// Softmax writes the softmax of each row.
+func (b *Backend) Softmax(d engine.DType, dst, src engine.Buffer, rows, cols int) error {
+	out, in, err := b.rowsArgs(dst, src, rows, cols, rows*cols)
+	if err != nil {
+		return err
+	}
+	if !d.IsFloat() {
+		return errUnsupported("Softmax", d)
+	}
+	return b.launchRows(kernelFor("softmax", ctypeOf(d)), int64(rows), out.ptr, in.ptr, int64(rows), int64(cols))
+}
+
 // LogSumExp writes one log-sum-exp per row.
 func (b *Backend) LogSumExp(d engine.DType, dst, src engine.Buffer, rows, cols int) error {
 	out, in, err := b.rowsArgs(dst, src, rows, cols, rows)

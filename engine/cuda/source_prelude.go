@@ -69,12 +69,10 @@ __device__ __forceinline__ double cs_sum_block(double v, double* sh) {
 	return r;
 }
 
-// cs_row_lse returns log(sum(exp(row))) over cols elements, shifted by
-// the row's maximum and accumulated in double, to every thread of the
-// block: NaN when the row holds NaN, the maximum when it is infinite
-// (so -inf for an empty row).
+// cs_row_max returns the maximum of row over cols elements to every
+// thread of the block: NaN when the row contains NaN, -inf when it is empty.
 template <typename T>
-__device__ double cs_row_lse(const T* row, i64 cols, double* sh) {
+__device__ double cs_row_max(const T* row, i64 cols, double* sh) {
 	double m = -cs_inf();
 	for (i64 j = threadIdx.x; j < cols; j += blockDim.x) m = cs_max(m, (double)row[j]);
 	sh[threadIdx.x] = m;
@@ -85,6 +83,16 @@ __device__ double cs_row_lse(const T* row, i64 cols, double* sh) {
 	}
 	m = sh[0];
 	__syncthreads();
+	return m;
+}
+
+// cs_row_lse returns log(sum(exp(row))) over cols elements, shifted by
+// the row's maximum and accumulated in double, to every thread of the
+// block: NaN when the row holds NaN, the maximum when it is infinite
+// (so -inf for an empty row).
+template <typename T>
+__device__ double cs_row_lse(const T* row, i64 cols, double* sh) {
+	double m = cs_row_max(row, cols, sh);
 	if (cs_isnan(m) || cs_isinf(m)) return m;
 	double s = 0;
 	for (i64 j = threadIdx.x; j < cols; j += blockDim.x) s += exp((double)row[j] - m);

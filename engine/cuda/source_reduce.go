@@ -205,6 +205,31 @@ __device__ void logsoftmax_impl(T* out, const T* x, i64 rows, i64 cols) {
 	}
 }
 
+// softmax_impl computes exp(x - max) / sum(exp(x - max)) in double and
+// rounds once, as the engine's Softmax does. A row containing +inf
+// shares the probability among its k infinite entries (1/k each) and
+// gives the others 0. A row containing NaN, or only -inf, gives NaN.
+template <typename T>
+__device__ void softmax_impl(T* out, const T* x, i64 rows, i64 cols) {
+	__shared__ double sh[CS_BLOCK];
+	for (i64 r = blockIdx.x; r < rows; r += gridDim.x) {
+		const T* row = x + r * cols;
+		T* o = out + r * cols;
+		double m = cs_row_max(row, cols, sh);
+		if (m == cs_inf()) {
+			double k = cs_count_inf(row, cols, sh);
+			for (i64 j = threadIdx.x; j < cols; j += blockDim.x) {
+				o[j] = (double)row[j] == cs_inf() ? (T)(1.0 / k) : (T)0;
+			}
+			continue;
+		}
+		double s = 0;
+		for (i64 j = threadIdx.x; j < cols; j += blockDim.x) s += exp((double)row[j] - m);
+		s = cs_sum_block(s, sh);
+		for (i64 j = threadIdx.x; j < cols; j += blockDim.x) o[j] = (T)(exp((double)row[j] - m) / s);
+	}
+}
+
 template <typename T>
 __device__ void logsumexp_impl(T* out, const T* x, i64 rows, i64 cols) {
 	__shared__ double sh[CS_BLOCK];
