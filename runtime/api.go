@@ -23,14 +23,19 @@ func (m *Module) Names() []string {
 }
 
 // Get returns the global name of the module: a class, a function, a
-// Cell built at top level. A missing name is a NameError.
+// Cell built at top level. A missing name is a NameError, which
+// suggests a global with a similar name when the module has one.
 func (m *Module) Get(name string) (*Object, error) {
 	if m == nil {
 		return nil, typeError("the *runtime.Module is nil")
 	}
 	v, ok := m.Globals[name]
 	if !ok {
-		return nil, &Error{Type: "NameError", Message: fmt.Sprintf("name '%s' is not defined in %s", name, m.Name)}
+		msg := fmt.Sprintf("name '%s' is not defined in %s", name, m.Name)
+		if near := nearestName(name, m.Names()); near != "" {
+			msg += fmt.Sprintf(". Did you mean: '%s'?", near)
+		}
+		return nil, &Error{Type: "NameError", Message: msg}
 	}
 	return &Object{rt: m.rt, v: v}, nil
 }

@@ -13,6 +13,9 @@ import (
 // *Error and a Go panic becomes a RuntimeError instead of crossing the
 // API.
 func (rt *Runtime) run(ctx context.Context, name string, f func(thread *starlark.Thread) (starlark.Value, error)) (result starlark.Value, err error) {
+	if rt == nil || rt.env == nil {
+		return nil, noRuntimeError()
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -31,6 +34,12 @@ func (rt *Runtime) run(ctx context.Context, name string, f func(thread *starlark
 		return nil, callError(ctx, thread, err)
 	}
 	return result, nil
+}
+
+// noRuntimeError returns the error of a call through a nil or zero
+// Runtime, which has no environment to run scripts in.
+func noRuntimeError() *Error {
+	return typeError("the *runtime.Runtime is nil or was not made by runtime.New; create it with runtime.New(runtime.Options{})")
 }
 
 // callError converts the error of a call on thread into an *Error,

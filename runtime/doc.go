@@ -15,6 +15,16 @@
 //	out, err := loss.Call(ctx, logits, labels)              // engine tensors in
 //	value, err := out.Float()                               // a Go number out
 //
+// The package name is also the name of the standard library's runtime
+// package, so a file that needs both imports this one under another
+// name, such as csruntime.
+//
+// Make the Runtime with New. A nil or zero Runtime is not usable, and
+// most of its methods panic, the Exec methods and Close included.
+//
+// NOTE: these panics are the one exception to the rule, stated under
+// Errors, that no Go panic crosses the API.
+//
 // ExecFile, ExecSource and ExecFS run a script's top level and return its
 // globals frozen. Module.Get, Module.Call and Module.New reach them;
 // every value comes back as an *Object, which can be called again,
@@ -48,15 +58,24 @@
 //
 // # Errors
 //
-// Every failure is an ordinary Go error; errors.As reaches an *Error
-// holding the Python exception type, the message and the script
-// traceback. No Go panic crosses the API: a panic under a call, in a
-// built-in or a host function, becomes a RuntimeError whose cause is a
-// *PanicError, and the runtime stays usable.
+// Every failure of a call that runs or reaches script code (the Exec
+// methods, Module and Object methods, Train) is an *Error, which
+// errors.As reaches. It holds the Python exception type, the message and
+// the script traceback, outermost call first. The traceback is empty when
+// the call failed before script code ran, as for a Go argument that
+// ToValue cannot convert, a missing global, or a context that had
+// already ended. Runtime.FormatError prints the error as CPython does,
+// with the source lines of the scripts that the runtime ran.
+// ToValue, FromValue, NewClass and RegisterModule return plain errors.
+//
+// No Go panic crosses the API: a panic under a call, in a built-in or a
+// host function, becomes a RuntimeError whose cause is a *PanicError,
+// and the runtime stays usable.
 //
 // # Cancellation and limits
 //
-// Every call takes a context.Context. Cancelling it stops Starlark code
+// Every call takes a context.Context, and a nil context means
+// context.Background(). Cancelling it stops Starlark code
 // at its next step and native loops at their next core.CheckCancel poll;
 // the call returns an error that matches ctx.Err() with errors.Is (a
 // KeyboardInterrupt, or a TimeoutError for a deadline). A deadline on the

@@ -47,7 +47,8 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.cause }
 
-// Format renders the error as CPython prints an uncaught exception.
+// Format renders the error as CPython prints an uncaught exception, but
+// without source lines; Runtime.FormatError adds them.
 func (e *Error) Format() string { return e.format(nil) }
 
 // format renders the error and the exceptions chained to it, showing

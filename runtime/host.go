@@ -160,6 +160,9 @@ func hostMethod(class string, m Method) pyobj.MethodFunc {
 // importable whatever Options.Modules lists. RegisterModule is safe to
 // call while scripts run.
 func (rt *Runtime) RegisterModule(name string, members starlark.StringDict) error {
+	if rt == nil || rt.hostModules == nil {
+		return noRuntimeError()
+	}
 	if !isPythonName(name) {
 		return fmt.Errorf("runtime.RegisterModule: module name %q is not a Python identifier (dotted names are not supported)", name)
 	}

@@ -45,9 +45,12 @@ type TrainOptions struct {
 // Train runs model.train(opts.Epochs, dataset, callbacks=...,
 // dataset_sink_mode=False) for a mindspore.Model that a script built,
 // reporting progress to the hooks in opts. Cancelling ctx stops training
-// between steps with an error that matches ctx.Err(). Train updates the
-// model's parameters, so the model must not be used by other goroutines
-// while it runs.
+// between steps with an error that matches ctx.Err(), leaving the
+// parameters as the last finished step updated them. Calling Train
+// again resumes from those parameters and the optimizer's state (such
+// as momentum), with epochs and steps counted from 1 again and the
+// dataset read from its start. Train updates the model's parameters, so
+// the model must not be used by other goroutines while it runs.
 func (rt *Runtime) Train(ctx context.Context, model, dataset *Object, opts TrainOptions) error {
 	if err := model.check(); err != nil {
 		return err
