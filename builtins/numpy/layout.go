@@ -84,7 +84,7 @@ func intsArg(v starlark.Value, what string) ([]int, error) {
 
 func normalizeAxis(axis, rank int) (int, error) {
 	if axis < -rank || axis >= rank {
-		return 0, core.Errorf("AxisError", "axis %d is out of bounds for array of dimension %d", axis, rank)
+		return 0, core.Errorf("ValueError", "axis %d is out of bounds for array of dimension %d", axis, rank)
 	}
 	if axis < 0 {
 		axis += rank

@@ -52,10 +52,10 @@ func stdVarMethod(isStd bool) method {
 	}
 }
 
-// StdVar computes NumPy 1.24's var (or std when isStd is set) over axes
-// (nil for all): the mean is the sum divided by the count, and the
-// variance the sum of squared deviations divided by count - ddof, all in
-// the array's float dtype (float64 for integer and bool arrays).
+// StdVar computes NumPy 1.24's var, or std when isStd is set, over axes
+// (nil for all). The mean is the sum divided by the count, and the
+// variance is the sum of squared deviations divided by count - ddof. Both
+// use the array's float dtype, which is float64 for int and bool arrays.
 func StdVar(t *engine.Tensor, axes []int, ddof int, keep, isStd bool) (*engine.Tensor, error) {
 	if !t.DType().IsFloat() {
 		c, err := engine.Cast(t, engine.Float64)
@@ -128,7 +128,7 @@ func Accumulate(t *engine.Tensor, axis starlark.Value, product bool) (*engine.Te
 		ax += len(shape)
 	}
 	if ax < 0 || ax >= len(shape) {
-		return nil, core.Errorf("AxisError", "axis %s is out of bounds for array of dimension %d", axis, len(shape))
+		return nil, core.Errorf("ValueError", "axis %s is out of bounds for array of dimension %d", axis, len(shape))
 	}
 	inner := engine.Numel(shape[ax+1:])
 	outer := engine.Numel(shape[:ax])
@@ -216,9 +216,9 @@ func mRound(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.V
 }
 
 // RoundDecimals rounds to the given number of decimals, ties to even, as
-// NumPy 1.24's around does: floats compute rint(x * 10^d) / 10^d (or
-// rint(x / 10^-d) * 10^-d for negative d) in their own dtype, and
-// integers are unchanged unless d is negative.
+// NumPy 1.24's around does. Floats compute rint(x * 10^d) / 10^d, or
+// rint(x / 10^-d) * 10^-d for negative d, in their own dtype. Integers
+// are unchanged unless d is negative.
 func RoundDecimals(t *engine.Tensor, decimals int) (*engine.Tensor, error) {
 	if !t.DType().IsFloat() {
 		if decimals >= 0 {
@@ -314,7 +314,7 @@ func flatItemIndex(t *engine.Tensor, args starlark.Tuple) (int, error) {
 	n := t.Numel()
 	if len(args) == 0 {
 		if n != 1 {
-			return 0, core.Errorf("ValueError", "can only convert an array of size 1 to a Python scalar")
+			return 0, core.Errorf("ValueError", "can only convert an array of size 1 to a Python scalar, got size %d", n)
 		}
 		return 0, nil
 	}
@@ -372,4 +372,23 @@ func logicalReduce(t *engine.Tensor, axes []int, keep, all bool) (*engine.Tensor
 		return nil, err
 	}
 	return engine.Cast(reduced, engine.Bool)
+}
+
+// RoundScalar computes Python's round(x, ndigits) for a NumPy int or float
+// scalar x, which NumPy 1.24 returns as a scalar of x's dtype, rounded as
+// np.round does. It reports false for any other x or a None ndigits.
+func RoundScalar(x, ndigits starlark.Value) (starlark.Value, bool, error) {
+	t, ok := x.(*Tensor)
+	if !ok || t.Flavor != NumPy || !t.Scalar || t.T.DType() == engine.Bool || ndigits == starlark.None {
+		return nil, false, nil
+	}
+	var decimals int
+	if err := starlark.AsInt(ndigits, &decimals); err != nil {
+		return nil, true, core.Errorf("TypeError", "'%s' object cannot be interpreted as an integer", ndigits.Type())
+	}
+	out, err := RoundDecimals(t.T, decimals)
+	if err != nil {
+		return nil, true, err
+	}
+	return &Tensor{T: out, Flavor: NumPy, Scalar: true}, true, nil
 }
