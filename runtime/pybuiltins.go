@@ -378,6 +378,9 @@ func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if err := starlark.UnpackArgs("round", args, kwargs, "number", &x, "ndigits?", &nd); err != nil {
 		return nil, err
 	}
+	if r, ok, err := tensor.RoundScalar(x, nd); ok {
+		return r, err
+	}
 	x, err := scalarOf(x, "round")
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cellscript/cellscript/builtins/ndformat"
 	"github.com/cellscript/cellscript/engine/rng"
 	"go.starlark.net/starlark"
 )
@@ -42,6 +43,9 @@ type Env struct {
 
 	// observers follow Model.train; see AddTrainObserver.
 	observers trainObservers
+
+	// printOptions are numpy's print options; nil means the defaults.
+	printOptions *ndformat.Options
 }
 
 // NewEnv returns an environment writing to the given streams (os.Stdout

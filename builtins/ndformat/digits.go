@@ -10,6 +10,9 @@ import (
 // unique mode with cutoff c, as in exactDigits. v must be finite and a
 // value of the given width (16, 32 or 64).
 func floatDigits(v float64, width int, c cutoff) ([]byte, int) {
+	if c.exact && c.max >= 0 {
+		return roundedDigits(v, c)
+	}
 	if width == 16 {
 		return exactDigits(decompose(v, 16), c)
 	}
@@ -108,4 +111,20 @@ func parseFixed(text []byte) ([]byte, int) {
 		}
 	}
 	return trimDigits(digits, exponent)
+}
+
+// roundedDigits returns the digits of |v| in Dragon4's non-unique mode:
+// the exact value rounded at c.max, ties to even as NumPy 1.24 prints
+// them. Every float16 and float32 value is exact as a float64, so
+// strconv's 64-bit correctly rounded form serves all three widths.
+func roundedDigits(v float64, c cutoff) ([]byte, int) {
+	v = math.Abs(v)
+	if v == 0 {
+		return []byte{'0'}, 0
+	}
+	var buf [400]byte
+	if c.fraction {
+		return parseFixed(strconv.AppendFloat(buf[:0], v, 'f', c.max, 64))
+	}
+	return parseExponential(strconv.AppendFloat(buf[:0], v, 'e', max(c.max-1, 0), 64))
 }

@@ -16,6 +16,10 @@ type cutoff struct {
 	max int
 	// min is the fewest digits, or -1 for no limit.
 	min int
+	// exact selects Dragon4's non-unique mode: the digits of the exact
+	// binary value, correctly rounded at max, in place of the shortest
+	// digits that round-trip.
+	exact bool
 }
 
 var noCutoff = cutoff{max: -1, min: -1}

@@ -29,6 +29,10 @@ type dragon4Options struct {
 	padLeft   int
 	padRight  int
 	expDigits int
+	// exact selects non-unique digits (NumPy unique=False).
+	exact bool
+	// plus prints a '+' before non-negative values (NumPy sign=True).
+	plus bool
 }
 
 // appendPositional appends v (finite) as NumPy's format_float_positional
@@ -36,14 +40,16 @@ type dragon4Options struct {
 // fractional=False when total is set.
 func appendPositional(dst []byte, v float64, width int, o dragon4Options, total bool) []byte {
 	signWidth := 0
-	if math.Signbit(v) {
+	if math.Signbit(v) || o.plus {
 		signWidth = 1
 	}
-	digits, exponent := floatDigits(v, width, cutoff{fraction: !total, max: o.precision, min: o.minDigits})
+	digits, exponent := floatDigits(v, width, cutoff{fraction: !total, max: o.precision, min: o.minDigits, exact: o.exact})
 
 	body := make([]byte, 0, len(digits)+16)
-	if signWidth == 1 {
+	if math.Signbit(v) {
 		body = append(body, '-')
+	} else if o.plus {
+		body = append(body, '+')
 	}
 	wholeDigits, fractionDigits := 1, 0
 	if exponent >= 0 {
@@ -96,15 +102,17 @@ func appendPositional(dst []byte, v float64, width int, o dragon4Options, total 
 // with unique=True prints it.
 func appendScientific(dst []byte, v float64, width int, o dragon4Options) []byte {
 	leftChars := 1
-	if math.Signbit(v) {
+	if math.Signbit(v) || o.plus {
 		leftChars = 2
 	}
 	dst = appendRepeated(dst, ' ', o.padLeft-leftChars)
-	if leftChars == 2 {
+	if math.Signbit(v) {
 		dst = append(dst, '-')
+	} else if o.plus {
+		dst = append(dst, '+')
 	}
 
-	c := cutoff{max: -1, min: -1}
+	c := cutoff{max: -1, min: -1, exact: o.exact}
 	if o.precision >= 0 {
 		c.max = o.precision + 1
 	}

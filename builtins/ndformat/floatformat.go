@@ -5,9 +5,9 @@ import (
 	"math"
 )
 
-// floatFormat is a port of NumPy 1.24's FloatingFormat in floatmode
-// 'maxprec' with sign '-': one layout, chosen from a sample of the
-// elements, that every element of the array is printed with.
+// floatFormat is a port of NumPy 1.24's FloatingFormat: one layout,
+// chosen from a sample of the elements, that every element of the array
+// is printed with.
 type floatFormat struct {
 	width int
 	// scientific selects d.ddde+XX for every element.
@@ -21,25 +21,39 @@ type floatFormat struct {
 func newFloatFormat(sample []float64, width int, o Options) *floatFormat {
 	f := &floatFormat{width: width}
 	finite := make([]float64, 0, len(sample))
+	anyNegative := false
 	for _, v := range sample {
 		if !math.IsNaN(v) && !math.IsInf(v, 0) {
 			finite = append(finite, v)
+			anyNegative = anyNegative || math.Signbit(v)
 		}
 	}
 	f.scientific = needsScientific(finite, width, o.Suppress)
 
+	precision := o.Precision
+	if o.FloatMode == "unique" {
+		precision = -1
+	}
 	switch {
 	case len(finite) == 0:
-		f.options = dragon4Options{precision: o.Precision, minDigits: -1, trim: trimZeros, expDigits: -1}
+		f.options = dragon4Options{precision: precision, minDigits: -1, trim: trimZeros, expDigits: -1}
 	case f.scientific:
-		f.fillScientific(finite, o.Precision)
+		f.fillScientific(finite, precision, o.FloatMode)
 	default:
-		f.fillPositional(finite, o.Precision)
+		f.fillPositional(finite, precision, o.FloatMode)
+	}
+	f.options.plus = o.Sign == '+'
+	if o.Sign == ' ' && !anyNegative {
+		f.options.padLeft++
 	}
 
 	if len(finite) != len(sample) {
-		// nan and inf are right-aligned in the same width as the numbers.
+		// nan and inf are right-aligned in the same width as the numbers,
+		// leaving room for a sign unless sign is '-' and no -inf is present.
 		negativeInf := 0
+		if o.Sign == '+' || o.Sign == ' ' {
+			negativeInf = 1
+		}
 		for _, v := range sample {
 			if math.IsInf(v, -1) {
 				negativeInf = 1
@@ -87,11 +101,24 @@ func ratioInDType(a, b float64, width int) float64 {
 	return a / b
 }
 
+// firstPass returns the options of the sizing pass: at most precision
+// fraction digits, trailing zeros dropped, except in floatmode "fixed",
+// which keeps exactly precision digits of the exact value.
+func firstPass(precision int, floatMode string) dragon4Options {
+	first := dragon4Options{precision: precision, minDigits: -1, trim: trimZeros, padLeft: -1, padRight: -1, expDigits: -1}
+	if floatMode == "fixed" {
+		first.exact = true
+		first.trim = trimNone
+		first.minDigits = precision
+	}
+	return first
+}
+
 // fillScientific sizes the layout from a first pass that prints each value
 // with at most precision fraction digits: every element then gets the
 // longest fraction and exponent seen.
-func (f *floatFormat) fillScientific(finite []float64, precision int) {
-	first := dragon4Options{precision: precision, minDigits: -1, trim: trimZeros, padLeft: -1, padRight: -1, expDigits: -1}
+func (f *floatFormat) fillScientific(finite []float64, precision int, floatMode string) {
+	first := firstPass(precision, floatMode)
 	maxInt, maxFraction, maxExponent := 0, 0, 0
 	var text []byte
 	for _, v := range finite {
@@ -110,13 +137,15 @@ func (f *floatFormat) fillScientific(finite []float64, precision int) {
 		padLeft:   maxInt,
 		padRight:  expSize + 2 + maxFraction,
 		expDigits: expSize,
+		exact:     first.exact,
 	}
 }
 
 // fillPositional sizes the layout from a first pass that prints each value
-// with at most precision fraction digits.
-func (f *floatFormat) fillPositional(finite []float64, precision int) {
-	first := dragon4Options{precision: precision, minDigits: -1, trim: trimZeros, padLeft: -1, padRight: -1, expDigits: -1}
+// with at most precision fraction digits. Floatmodes "fixed" and
+// "maxprec_equal" then give every element the longest fraction seen.
+func (f *floatFormat) fillPositional(finite []float64, precision int, floatMode string) {
+	first := firstPass(precision, floatMode)
 	maxInt, maxFraction := 0, 0
 	var text []byte
 	for _, v := range finite {
@@ -132,6 +161,12 @@ func (f *floatFormat) fillPositional(finite []float64, precision int) {
 		padLeft:   maxInt,
 		padRight:  maxFraction,
 		expDigits: -1,
+		exact:     first.exact,
+	}
+	if floatMode == "fixed" || floatMode == "maxprec_equal" {
+		f.options.precision = maxFraction
+		f.options.minDigits = maxFraction
+		f.options.trim = trimNone
 	}
 }
 
@@ -143,6 +178,9 @@ func (f *floatFormat) appendValue(dst []byte, v float64) []byte {
 			text = "inf"
 		} else if math.IsInf(v, -1) {
 			text = "-inf"
+		}
+		if f.options.plus && text != "-inf" {
+			text = "+" + text
 		}
 		dst = appendRepeated(dst, ' ', f.options.padLeft+f.options.padRight+1-len(text))
 		return append(dst, text...)

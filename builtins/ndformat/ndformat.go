@@ -51,12 +51,43 @@ type Options struct {
 	// 10^-Precision print as 0. A value of 1e8 or more still switches the
 	// array to scientific notation.
 	Suppress bool
+	// FloatMode is NumPy's floatmode: "maxprec" (the default, and the
+	// meaning of ""), "fixed", "unique" or "maxprec_equal".
+	FloatMode string
+	// Sign is NumPy's sign option for floats: '-' (the default, and the
+	// meaning of 0), '+' or ' '.
+	Sign byte
 }
 
+// FloatModes lists the floatmode values that NumPy 1.24 accepts.
+var FloatModes = []string{"fixed", "unique", "maxprec", "maxprec_equal"}
+
 // DefaultOptions returns NumPy 1.24's defaults: precision 8, threshold
-// 1000, edgeitems 3, linewidth 75 and suppress False.
+// 1000, edgeitems 3, linewidth 75, suppress False, floatmode "maxprec"
+// and sign '-'.
 func DefaultOptions() Options {
-	return Options{Precision: 8, Threshold: 1000, EdgeItems: 3, LineWidth: 75}
+	return Options{Precision: 8, Threshold: 1000, EdgeItems: 3, LineWidth: 75, FloatMode: "maxprec", Sign: '-'}
+}
+
+// Validate returns an error naming the first option NumPy would reject.
+func (o Options) Validate() error {
+	if o.Precision < 0 {
+		return fmt.Errorf("ndformat: precision %d is negative, pass 0 or more", o.Precision)
+	}
+	if o.EdgeItems < 0 {
+		return fmt.Errorf("ndformat: edgeitems %d is negative, pass 0 or more", o.EdgeItems)
+	}
+	switch o.FloatMode {
+	case "", "fixed", "unique", "maxprec", "maxprec_equal":
+	default:
+		return fmt.Errorf("ndformat: floatmode %q is invalid, pass one of fixed, unique, maxprec or maxprec_equal", o.FloatMode)
+	}
+	switch o.Sign {
+	case 0, '-', '+', ' ':
+	default:
+		return fmt.Errorf("ndformat: sign %q is invalid, pass '-', '+' or ' '", o.Sign)
+	}
+	return nil
 }
 
 // Str returns str(a) under the default options. A 0-d array prints as its
@@ -103,11 +134,8 @@ type preparedArray struct {
 }
 
 func prepare(a Array, o Options) (*preparedArray, error) {
-	if o.Precision < 0 {
-		return nil, fmt.Errorf("ndformat: precision %d is negative, pass 0 or more", o.Precision)
-	}
-	if o.EdgeItems < 0 {
-		return nil, fmt.Errorf("ndformat: edgeitems %d is negative, pass 0 or more", o.EdgeItems)
+	if err := o.Validate(); err != nil {
+		return nil, err
 	}
 
 	info, err := lookupDType(a.DType)
@@ -260,4 +288,16 @@ func shapeRepr(shape []int) string {
 		return "(" + parts[0] + ",)"
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// Array2String returns np.array2string(a, separator=separator,
+// prefix=prefix, suffix=suffix) under the print options o. As in NumPy,
+// prefix and suffix only shift the wrapping and are not part of the
+// result, and an empty array prints as "[]".
+func Array2String(a Array, o Options, separator, prefix, suffix string) (string, error) {
+	prepared, err := prepare(a, o)
+	if err != nil {
+		return "", err
+	}
+	return prepared.array2string(separator, prefix, suffix, o), nil
 }

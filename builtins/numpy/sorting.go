@@ -14,8 +14,17 @@ import (
 func sortAxis(name string, args starlark.Tuple, kwargs []starlark.Tuple) (*engine.Tensor, int, error) {
 	var a starlark.Value
 	var axis starlark.Value = starlark.MakeInt(-1)
-	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "axis?", &axis, "kind?", new(starlark.Value), "order?", new(starlark.Value)); err != nil {
+	var kind starlark.Value = starlark.None
+	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "axis?", &axis, "kind?", &kind, "order?", new(starlark.Value)); err != nil {
 		return nil, 0, err
+	}
+	// Every kind sorts stably here. NOTE: NumPy's default quicksort
+	// (introsort) is not stable above 16 elements, so the order of equal
+	// keys can differ from NumPy's unless kind is 'stable' or 'mergesort'.
+	switch kind {
+	case starlark.None, starlark.String("quicksort"), starlark.String("mergesort"), starlark.String("heapsort"), starlark.String("stable"):
+	default:
+		return nil, 0, core.Errorf("ValueError", "sort kind must be one of 'quick', 'heap', or 'stable' (got %s)", kind)
 	}
 	t, err := asArray(a)
 	if err != nil {

@@ -61,6 +61,10 @@ func (t *Tensor) Attr(name string) (starlark.Value, error) {
 		return starlark.MakeInt(t.T.Rank()), nil
 	case "size":
 		return starlark.MakeInt(t.T.Numel()), nil
+	case "itemsize", "nbytes":
+		if t.Flavor == NumPy {
+			return itemSize(t, name), nil
+		}
 	case "T":
 		out, err := engine.Transpose(t.T, nil)
 		if err != nil {
@@ -81,6 +85,7 @@ func (t *Tensor) Attr(name string) (starlark.Value, error) {
 var boundMethods = map[Flavor]map[string]*starlark.Builtin{}
 
 func init() {
+	addNumPyMethods()
 	for _, f := range []Flavor{MindSpore, NumPy} {
 		byName := map[string]*starlark.Builtin{}
 		for name, m := range methods {
@@ -206,6 +211,13 @@ func Reduce(name string, t *engine.Tensor, axes []int, keep bool, f Flavor) (*en
 	case "min":
 		return engine.Min(t, axes, keep)
 	case "prod":
+		if (t.DType() == engine.Bool || t.DType() == engine.Int32) && f == NumPy {
+			c, err := engine.Cast(t, engine.Int64)
+			if err != nil {
+				return nil, err
+			}
+			t = c
+		}
 		return engine.Prod(t, axes, keep)
 	}
 	return nil, fmt.Errorf("unknown reduction %s", name)
@@ -418,6 +430,13 @@ func ExpandDims(t *engine.Tensor, axis int) (*engine.Tensor, error) {
 }
 
 func mItem(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if t.Flavor == NumPy && len(kwargs) == 0 {
+		i, err := flatItemIndex(t.T, args)
+		if err != nil {
+			return nil, err
+		}
+		return ElementValue(t.T, i), nil
+	}
 	if err := starlark.UnpackArgs("item", args, kwargs); err != nil {
 		return nil, err
 	}
@@ -485,7 +504,11 @@ func mCopy(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Va
 
 func mClip(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var lo, hi starlark.Value = starlark.None, starlark.None
-	if err := starlark.UnpackArgs("clip", args, kwargs, "a_min?", &lo, "a_max?", &hi); err != nil {
+	names := []string{"a_min?", "a_max?"}
+	if t.Flavor == NumPy {
+		names = []string{"min?", "max?"}
+	}
+	if err := starlark.UnpackArgs("clip", args, kwargs, names[0], &lo, names[1], &hi, "out?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
 	return Clip(t, lo, hi)
@@ -522,6 +545,23 @@ func Clip(t *Tensor, lo, hi starlark.Value) (starlark.Value, error) {
 
 func boolReduce(all bool) method {
 	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if t.Flavor == NumPy && (len(args) > 0 || len(kwargs) > 0) {
+			var axis starlark.Value = starlark.None
+			keep := false
+			name := map[bool]string{true: "all", false: "any"}[all]
+			if err := starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "out?", new(starlark.Value), "keepdims?", &keep); err != nil {
+				return nil, err
+			}
+			axes, err := Axes(axis)
+			if err != nil {
+				return nil, err
+			}
+			out, err := logicalReduce(t.T, axes, keep, all)
+			if err != nil {
+				return nil, core.EngineError(t.Type()+"."+name, err)
+			}
+			return wrapFlavor(out, t.Flavor), nil
+		}
 		res := all
 		for i := 0; i < t.T.Numel(); i++ {
 			v := t.T.Float(i) != 0

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/ndformat"
 	"github.com/cellscript/cellscript/engine"
 	"go.starlark.net/starlark"
@@ -37,13 +38,43 @@ func NewArray(t *engine.Tensor) *Tensor { return &Tensor{T: t, Flavor: NumPy} }
 
 func (t *Tensor) String() string { return Format(t.T) }
 
-// Format returns NumPy's str() of an engine tensor.
+// Format returns NumPy's str() of an engine tensor under the default
+// print options.
 func Format(t *engine.Tensor) string {
-	s, err := ndformat.Str(toArray(t))
+	return FormatWith(t, ndformat.DefaultOptions())
+}
+
+// FormatWith returns NumPy's str() of an engine tensor under the print
+// options o.
+func FormatWith(t *engine.Tensor, o ndformat.Options) string {
+	s, err := ndformat.StrWith(toArray(t), o)
 	if err != nil {
 		return fmt.Sprintf("<unprintable tensor: %v>", err)
 	}
 	return s
+}
+
+// PyStr returns str(t) under the print options of thread's runtime, which
+// np.set_printoptions sets.
+func (t *Tensor) PyStr(thread *starlark.Thread) (string, error) {
+	return FormatWith(t.T, core.PrintOptionsOf(thread)), nil
+}
+
+// PyRepr returns repr(t) under the print options of thread's runtime.
+// NumPy scalars ignore the options, as in NumPy 1.24.
+func (t *Tensor) PyRepr(thread *starlark.Thread) (string, error) {
+	o := core.PrintOptionsOf(thread)
+	if t.Flavor == NumPy && !t.Scalar {
+		s, err := ndformat.ReprWith(toArray(t.T), o)
+		if err != nil {
+			return FormatWith(t.T, o), nil
+		}
+		return s, nil
+	}
+	if t.Flavor == MindSpore {
+		return msReprWith(t.T, o), nil
+	}
+	return t.Repr(), nil
 }
 
 // Type returns "Tensor", "numpy.ndarray", or for a NumPy scalar the name
@@ -102,11 +133,15 @@ func (t *Tensor) Repr() string {
 }
 
 func msRepr(t *engine.Tensor) string {
+	return msReprWith(t, ndformat.DefaultOptions())
+}
+
+func msReprWith(t *engine.Tensor, o ndformat.Options) string {
 	dims := make([]string, t.Rank())
 	for i, d := range t.Shape() {
 		dims[i] = fmt.Sprint(d)
 	}
-	val := Format(t)
+	val := FormatWith(t, o)
 	if t.Rank() > 0 {
 		val = "\n" + val
 	}
@@ -246,3 +281,6 @@ func (t *Tensor) ScalarFloat() (float64, bool) {
 	}
 	return t.T.Float(0), true
 }
+
+// PrintableArray returns the values of t in the form ndformat prints.
+func PrintableArray(t *engine.Tensor) ndformat.Array { return toArray(t) }
