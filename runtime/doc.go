@@ -19,11 +19,9 @@
 // package, so a file that needs both imports this one under another
 // name, such as csruntime.
 //
-// Make the Runtime with New. A nil or zero Runtime is not usable, and
-// most of its methods panic, the Exec methods and Close included.
-//
-// NOTE: these panics are the one exception to the rule, stated under
-// Errors, that no Go panic crosses the API.
+// Make the Runtime with New. A nil or zero Runtime is not usable: its
+// Exec, Eval and call methods return a TypeError that says to use New,
+// Close does nothing, Env returns nil and SourceLine returns "".
 //
 // ExecFile, ExecSource and ExecFS run a script's top level and return its
 // globals frozen. Module.Get, Module.Call and Module.New reach them;

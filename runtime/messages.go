@@ -78,7 +78,12 @@ var messageRewrites = []messageRewrite{
 		return fmt.Sprintf("%s() missing %s required positional %s: %s", m[1], m[2], plural, joinNames(names))
 	}},
 	{regexp.MustCompile(`^function (\S+) got an unexpected keyword argument (\S+)$`), func(m []string) string {
-		return fmt.Sprintf("%s() got an unexpected keyword argument '%s'", m[1], m[2])
+		// go.starlark.net quotes the name already.
+		name, err := strconv.Unquote(m[2])
+		if err != nil {
+			name = m[2]
+		}
+		return fmt.Sprintf("%s() got an unexpected keyword argument '%s'", m[1], name)
 	}},
 	{regexp.MustCompile(`^function (\S+) accepts at most (\d+) positional arguments? \((\d+) given\)$`), func(m []string) string {
 		return fmt.Sprintf("%s() takes %s positional arguments but %s were given", m[1], m[2], m[3])

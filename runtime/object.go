@@ -131,6 +131,9 @@ func (o *Object) Attr(ctx context.Context, name string) (*Object, error) {
 // value, shared and not copied: do not modify its storage. Any other
 // value is an error.
 func (o *Object) Tensor() (*engine.Tensor, error) {
+	if o == nil {
+		return nil, typeError("the *runtime.Object is nil")
+	}
 	if t, _, ok := tensor.Of(o.value()); ok {
 		return t, nil
 	}
@@ -140,10 +143,13 @@ func (o *Object) Tensor() (*engine.Tensor, error) {
 // Float returns a Python int, float or bool, or the element of a
 // one-element tensor, as a float64.
 func (o *Object) Float() (float64, error) {
+	if o == nil {
+		return 0, typeError("the *runtime.Object is nil")
+	}
 	if t, _, ok := tensor.Of(o.value()); ok {
 		x, err := t.Item()
 		if err != nil {
-			return 0, typeError("the value is a tensor of shape %s, not a single number", engine.FormatShape(t.Shape()))
+			return 0, typeError("the value is a tensor of shape %s, not a single number; reduce it in the script (for example with ops.ReduceMean) or read it with Object.Tensor", engine.FormatShape(t.Shape()))
 		}
 		return x, nil
 	}
@@ -165,6 +171,9 @@ func (o *Object) Float() (float64, error) {
 // Int returns a Python int or bool, or the element of a one-element
 // integer or bool tensor, as an int64.
 func (o *Object) Int() (int64, error) {
+	if o == nil {
+		return 0, typeError("the *runtime.Object is nil")
+	}
 	if t, _, ok := tensor.Of(o.value()); ok {
 		if t.Numel() != 1 || t.DType().IsFloat() {
 			return 0, typeError("the value is a %s tensor of shape %s, not a single integer", t.DType(), engine.FormatShape(t.Shape()))

@@ -28,6 +28,9 @@ func (rt *Runtime) RunGlobals(ctx context.Context, path string) (starlark.String
 // expression statement whose value is not None, Eval writes the value's
 // repr to echo, as the Python REPL does.
 func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starlark.StringDict, echo io.Writer) error {
+	if !rt.usable() {
+		return noRuntimeError()
+	}
 	rt.rememberSource(filename, []byte(src))
 	f, err := syntax.ParseREPL(filename, []byte(src))
 	if err != nil {

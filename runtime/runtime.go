@@ -108,6 +108,9 @@ func New(opts Options) *Runtime {
 // call more than once and from any goroutine. A runtime that is never
 // closed releases its limit when the garbage collector reclaims it.
 func (rt *Runtime) Close() error {
+	if rt == nil {
+		return nil
+	}
 	if rt.memoryHold != nil {
 		rt.memoryHold.release()
 	}
@@ -115,7 +118,13 @@ func (rt *Runtime) Close() error {
 }
 
 // Env returns the environment shared by the runtime's scripts.
-func (rt *Runtime) Env() *core.Env { return rt.env }
+// It is nil for a nil or zero Runtime.
+func (rt *Runtime) Env() *core.Env {
+	if rt == nil {
+		return nil
+	}
+	return rt.env
+}
 
 // Module is a loaded script: its globals after the top level ran,
 // frozen, so that any number of goroutines may use it at once. Module's
@@ -180,6 +189,9 @@ func (rt *Runtime) ExecInto(ctx context.Context, filename string, src []byte, gl
 }
 
 func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into starlark.StringDict) (starlark.StringDict, error) {
+	if !rt.usable() {
+		return nil, noRuntimeError()
+	}
 	rt.rememberSource(filename, src)
 	f, err := syntax.Parse(filename, src)
 	if err != nil {
@@ -258,6 +270,10 @@ func (rt *Runtime) NewThread(ctx context.Context, name string) (thread *starlark
 		ctx = context.Background()
 	}
 	thread = &starlark.Thread{Name: name}
+	if !rt.usable() {
+		// Builtins that need the environment raise on this thread.
+		return thread, func() {}
+	}
 	thread.Print = func(_ *starlark.Thread, msg string) { fmt.Fprintln(rt.env.Stdout, msg) }
 	core.SetEnv(thread, rt.env)
 	thread.SetLocal(runtimeKey, rt)
@@ -271,6 +287,9 @@ func (rt *Runtime) NewThread(ctx context.Context, name string) (thread *starlark
 	}
 }
 
+// usable reports whether rt was made by New.
+func (rt *Runtime) usable() bool { return rt != nil && rt.env != nil }
+
 func (rt *Runtime) rememberSource(filename string, src []byte) {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
@@ -279,6 +298,9 @@ func (rt *Runtime) rememberSource(filename string, src []byte) {
 
 // SourceLine returns line n (1-based) of a file the runtime ran.
 func (rt *Runtime) SourceLine(filename string, n int) string {
+	if !rt.usable() {
+		return ""
+	}
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	lines := rt.sources[filename]

@@ -52,6 +52,9 @@ type TrainOptions struct {
 // dataset read from its start. Train updates the model's parameters, so
 // the model must not be used by other goroutines while it runs.
 func (rt *Runtime) Train(ctx context.Context, model, dataset *Object, opts TrainOptions) error {
+	if !rt.usable() {
+		return noRuntimeError()
+	}
 	if err := model.check(); err != nil {
 		return err
 	}
