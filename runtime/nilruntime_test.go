@@ -15,7 +15,7 @@ import (
 
 // TestUnusableRuntimeMethods calls every exported method on a nil and on
 // a zero Runtime: none may panic, and the ones that return an error
-// return the TypeError that says to use New.
+// return the TypeError that names runtime.New.
 func TestUnusableRuntimeMethods(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.py")
 	if err := os.WriteFile(path, []byte("x = 1\n"), 0o644); err != nil {
@@ -68,7 +68,7 @@ func TestUnusableRuntimeMethods(t *testing.T) {
 }
 
 // TestNilObjectConversions converts a nil *Object: each conversion
-// returns an error that says the Object is nil.
+// returns an error naming the nil Object.
 func TestNilObjectConversions(t *testing.T) {
 	var o *Object
 	if _, err := o.Float(); err == nil || !strings.Contains(err.Error(), "*runtime.Object is nil") {
