@@ -66,6 +66,10 @@ var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
 	"abs":         builtin("abs", pyAbs),
+	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
+	"pow":         builtin("pow", pyPow),
+	"oct":         builtin("oct", intFormatter("oct", 8, "0o")),
+	"hex":         builtin("hex", intFormatter("hex", 16, "0x")),
 	"sum":         builtin("sum", pySum),
 	"round":       builtin("round", pyRound),
 	"map":         builtin("map", pyMap),
@@ -169,6 +173,9 @@ func pyDunderAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if _, ok := x.(*starlark.Function); ok {
 			return starlark.String("__main__"), nil
 		}
+	}
+	if method, ok := pythonOnlyMethod(x, name); ok {
+		return method, nil
 	}
 	return pyobj.GetAttr(thread, x, name)
 }
@@ -330,6 +337,14 @@ func pyInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 			}
 		}
 		args = starlark.Tuple{v}
+	}
+	if s, ok := args[0].(starlark.String); ok && strings.TrimSpace(string(s)) != string(s) {
+		// Python ignores surrounding whitespace, int(" 42\n") == 42, but
+		// its error message quotes the string as given.
+		trimmed := append(starlark.Tuple{starlark.String(strings.TrimSpace(string(s)))}, args[1:]...)
+		if v, err := starlark.Call(thread, starlark.Universe["int"], trimmed, kwargs); err == nil {
+			return v, nil
+		}
 	}
 	return starlark.Call(thread, starlark.Universe["int"], args, kwargs)
 }

@@ -35,6 +35,14 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 	if xIsInstance || yIsInstance {
 		return defaultCompare(op, x, y)
 	}
+	if op == syntax.EQL || op == syntax.NEQ {
+		if eq, handled, err := crossTypeEqual(x, y); err != nil || handled {
+			if op == syntax.NEQ {
+				eq = !eq
+			}
+			return starlark.Bool(eq), err
+		}
+	}
 	ok, err := starlark.Compare(op, x, y)
 	if err != nil {
 		if strings.HasSuffix(err.Error(), " not implemented") {
@@ -132,4 +140,25 @@ func isBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, err
 	}
 	return starlark.Bool(identical(x, y)), nil
+}
+
+// Equaler is a value whose == reaches past go.starlark.net's same-type
+// comparison, as a dict view equals a set and an OrderedDict equals a
+// dict in Python. Equal reports handled=false to fall back to the usual
+// comparison.
+type Equaler interface {
+	Equal(y starlark.Value) (eq, handled bool, err error)
+}
+
+// crossTypeEqual asks x, then y, to compare with the other.
+func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
+	if e, ok := x.(Equaler); ok {
+		if eq, handled, err := e.Equal(y); err != nil || handled {
+			return eq, handled, err
+		}
+	}
+	if e, ok := y.(Equaler); ok {
+		return e.Equal(x)
+	}
+	return false, false, nil
 }

@@ -198,7 +198,7 @@ func (sp *scopePass) value(e starsyntax.Expr, s *nameScope) starsyntax.Expr {
 		return e
 	case *starsyntax.DotExpr:
 		e.X = sp.value(e.X, s)
-		if dunderAttrs[e.Name.Name] {
+		if dunderAttrs[e.Name.Name] || valueOnlyMethods[e.Name.Name] {
 			return sp.p.call("__attr__", e.Dot, e.X, sp.p.str(e.Name.Name, e.NamePos))
 		}
 		return e
