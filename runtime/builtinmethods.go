@@ -6,6 +6,7 @@ import (
 	"math/bits"
 
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/runtime/syntax"
 	"go.starlark.net/starlark"
 )
 
@@ -33,6 +34,7 @@ func init() {
 	pyobj.DictType.SetMethods(dictNames, callBuiltinMethod).
 		SetStatic("fromkeys", starlark.NewBuiltin("fromkeys", dictFromKeys))
 
+	pyobj.TupleType.SetMethods([]string{"count", "index"}, callBuiltinMethod)
 	pyobj.IntType.SetMethods([]string{"bit_length", "bit_count"}, callBuiltinMethod)
 	pyobj.FloatType.SetMethods([]string{"is_integer"}, callBuiltinMethod)
 }
@@ -47,17 +49,18 @@ func callBuiltinMethod(thread *starlark.Thread, self starlark.Value, name string
 	return pyMethodCall(thread, full, kwargs)
 }
 
-// pythonOnlyMethod returns the method that Python gives x but
-// go.starlark.net does not, bound to x, for reads such as f = s.center.
+// pythonOnlyMethod returns x.name bound to x, for reads such as
+// f = s.center or key=words.count, when x is a str, list, dict, tuple,
+// int or float and name is one of the methods that the parser routes to
+// __method_call__, so that the bound method behaves as the call does.
 func pythonOnlyMethod(x starlark.Value, name string) (starlark.Value, bool) {
-	_, isString := x.(starlark.String)
-	_, isNumber := numberMethods[name]
-	if (isString && stringMethods[name] != nil) || isNumber {
-		return starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return callBuiltinMethod(thread, x, name, args, kwargs)
-		}), true
+	t, ok := pyobj.TypeOf(x).(*pyobj.GoType)
+	if !ok || !t.HasMethod(name) || !syntax.RoutesMethod(name) {
+		return nil, false
 	}
-	return nil, false
+	return starlark.NewBuiltin(name, func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return callBuiltinMethod(thread, x, name, args, kwargs)
+	}), true
 }
 
 // dictFromKeys implements dict.fromkeys(iterable, value=None).
@@ -147,7 +150,7 @@ func intFormatter(name string, base int, prefix string) func(*starlark.Thread, s
 	}
 }
 
-// pyPow implements pow(base, exp, mod=None); the three-argument form
+// pyPow implements pow(base, exp, mod=None). The three-argument form
 // needs ints and computes base**exp % mod without the full power.
 func pyPow(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var base, exp starlark.Value
@@ -175,4 +178,118 @@ func pyPow(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 		r.Add(r, m)
 	}
 	return starlark.MakeBigInt(r), nil
+}
+
+// pyHash implements hash(obj) for any hashable value. Ints, bools and
+// integral floats below 2**61 - 1 hash to their value, with -1 mapped to
+// -2, as in CPython. An instance's __hash__ result is returned as is.
+// NOTE: other values, such as str and tuple, get go.starlark.net's hash,
+// which differs from CPython's (CPython randomizes str hashes anyway).
+func pyHash(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("hash", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if x, ok := v.(*pyobj.Instance); ok {
+		if _, err := x.Hash(); err != nil {
+			return nil, err
+		}
+		if result, err := pyobj.CallMethod(thread, x, "__hash__", nil, nil); err == nil {
+			return result, nil
+		}
+	}
+	if f, ok := v.(starlark.Float); ok && float64(f) == math.Trunc(float64(f)) && math.Abs(float64(f)) < 1<<61 {
+		v = starlark.MakeInt64(int64(f))
+	}
+	if n, err := intReceiver("hash", v, nil, nil); err == nil && n.IsInt64() && n.Int64() > -(1<<61-1) && n.Int64() < 1<<61-1 {
+		if n.Int64() == -1 {
+			return starlark.MakeInt(-2), nil
+		}
+		return starlark.MakeBigInt(n), nil
+	}
+	h, err := v.Hash()
+	if err != nil {
+		return nil, pyobj.TypeErrorf("unhashable type: '%s'", pyTypeName(v))
+	}
+	return starlark.MakeUint64(uint64(h)), nil
+}
+
+// roundInt implements round(int, ndigits): the int itself unless ndigits
+// is negative, when it rounds half to even at 10**-ndigits.
+func roundInt(i starlark.Int, ndigits starlark.Value) (starlark.Value, error) {
+	if ndigits == starlark.None {
+		return i, nil
+	}
+	var n int
+	if err := starlark.AsInt(ndigits, &n); err != nil {
+		return nil, pyobj.TypeErrorf("'%s' object cannot be interpreted as an integer", pyTypeName(ndigits))
+	}
+	if n >= 0 {
+		return i, nil
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-n)), nil)
+	quotient, remainder := new(big.Int).DivMod(i.BigInt(), scale, new(big.Int))
+	twice := new(big.Int).Lsh(remainder, 1)
+	if c := twice.Cmp(scale); c > 0 || (c == 0 && quotient.Bit(0) == 1) {
+		quotient.Add(quotient, big.NewInt(1))
+	}
+	return starlark.MakeBigInt(quotient.Mul(quotient, scale)), nil
+}
+
+// tupleMethod implements tuple.count(x) and tuple.index(x[, start[,
+// stop]]).
+func tupleMethod(t starlark.Tuple, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	start, stop := 0, len(t)
+	if name == "count" {
+		if err := starlark.UnpackPositionalArgs("count", args, kwargs, 1, &x); err != nil {
+			return nil, pyobj.TypeErrorf("%v", err)
+		}
+	} else if err := starlark.UnpackPositionalArgs("index", args, kwargs, 1, &x, &start, &stop); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	start, stop = clampSliceIndex(start, len(t)), clampSliceIndex(stop, len(t))
+	count := 0
+	for i := start; i < stop; i++ {
+		eq, err := starlark.Equal(t[i], x)
+		if err != nil {
+			return nil, err
+		}
+		if eq && name == "index" {
+			return starlark.MakeInt(i), nil
+		}
+		if eq {
+			count++
+		}
+	}
+	if name == "index" {
+		return nil, pyobj.ValueErrorf("tuple.index(x): x not in tuple")
+	}
+	return starlark.MakeInt(count), nil
+}
+
+// clampSliceIndex turns a negative index into one from the end and
+// limits it to [0, n], as slicing does.
+func clampSliceIndex(i, n int) int {
+	if i < 0 {
+		i += n
+	}
+	return max(0, min(i, n))
+}
+
+// dictPopItem implements dict.popitem(): it removes and returns the
+// last item, raising KeyError on an empty dict, as Python does.
+func dictPopItem(d *starlark.Dict, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs("popitem", args, kwargs, 0); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	items := d.Items()
+	if len(items) == 0 {
+		return nil, keyErrorOf(starlark.String("popitem(): dictionary is empty"))
+	}
+	last := items[len(items)-1]
+	if _, _, err := d.Delete(last[0]); err != nil {
+		return nil, err
+	}
+	return last, nil
 }

@@ -104,7 +104,7 @@ func pyIter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 	case *Generator, *lazyIter:
 		return v, nil
 	}
-	next, err := iterOf(v)
+	next, err := pullOf(v)
 	if err != nil {
 		return nil, err
 	}

@@ -68,6 +68,7 @@ var pythonBuiltins = starlark.StringDict{
 	"abs":         builtin("abs", pyAbs),
 	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
 	"pow":         builtin("pow", pyPow),
+	"hash":        builtin("hash", pyHash),
 	"oct":         builtin("oct", intFormatter("oct", 8, "0o")),
 	"hex":         builtin("hex", intFormatter("hex", 16, "0x")),
 	"sum":         builtin("sum", pySum),
@@ -143,15 +144,19 @@ func pyGetAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 }
 
 // pyDunderAttr implements __attr__(x, name), the desugared read of
-// x.__name__, __qualname__, __class__, __doc__ or __module__: x's own
-// attribute when it has one, else what Python gives functions, builtins
-// and other values.
+// x.__name__, __qualname__, __class__, __doc__ or __module__ and of the
+// methods that calls reach through __method_call__: x's own attribute
+// when it has one, else what Python gives functions, builtins and other
+// values.
 func pyDunderAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 2 {
 		return nil, pyobj.TypeErrorf("__attr__: want an object and a name")
 	}
 	x := args[0]
 	name, _ := starlark.AsString(args[1])
+	if method, ok := pythonOnlyMethod(x, name); ok {
+		return method, nil
+	}
 	if v, err := pyobj.GetAttr(thread, x, name); err == nil {
 		return v, nil
 	} else if _, ok := x.(*pyobj.Instance); ok {
@@ -173,9 +178,6 @@ func pyDunderAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if _, ok := x.(*starlark.Function); ok {
 			return starlark.String("__main__"), nil
 		}
-	}
-	if method, ok := pythonOnlyMethod(x, name); ok {
-		return method, nil
 	}
 	return pyobj.GetAttr(thread, x, name)
 }
@@ -397,8 +399,8 @@ func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if err != nil {
 		return nil, err
 	}
-	if i, ok := x.(starlark.Int); ok && nd == starlark.None {
-		return i, nil
+	if i, ok := x.(starlark.Int); ok {
+		return roundInt(i, nd)
 	}
 	f, ok := starlark.AsFloat(x)
 	if !ok {
@@ -414,6 +416,13 @@ func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	var n int
 	if err := starlark.AsInt(nd, &n); err != nil {
 		return nil, err
+	}
+	if n < 0 {
+		// NOTE: CPython rounds through correctly rounded decimal
+		// conversion; dividing by the power of ten first can differ from
+		// it by one unit in the last place for very large values.
+		scale := math.Pow(10, float64(-n))
+		return starlark.Float(math.RoundToEven(f/scale) * scale), nil
 	}
 	// Round through the shortest decimal representation, as CPython does.
 	s := strconv.FormatFloat(f, 'f', n, 64)

@@ -35,6 +35,15 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 	if xIsInstance || yIsInstance {
 		return defaultCompare(op, x, y)
 	}
+	if isNaN(x) || isNaN(y) {
+		// IEEE 754, as in Python: NaN is unequal to everything, itself
+		// included, and unordered.
+		if _, ok := starlark.AsFloat(x); ok {
+			if _, ok := starlark.AsFloat(y); ok {
+				return starlark.Bool(op == syntax.NEQ), nil
+			}
+		}
+	}
 	if op == syntax.EQL || op == syntax.NEQ {
 		if eq, handled, err := crossTypeEqual(x, y); err != nil || handled {
 			if op == syntax.NEQ {
@@ -150,7 +159,7 @@ type Equaler interface {
 	Equal(y starlark.Value) (eq, handled bool, err error)
 }
 
-// crossTypeEqual asks x, then y, to compare with the other.
+// crossTypeEqual calls the Equal method of x, then that of y.
 func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
 	if e, ok := x.(Equaler); ok {
 		if eq, handled, err := e.Equal(y); err != nil || handled {
@@ -161,4 +170,9 @@ func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
 		return e.Equal(x)
 	}
 	return false, false, nil
+}
+
+func isNaN(v starlark.Value) bool {
+	f, ok := v.(starlark.Float)
+	return ok && f != f
 }

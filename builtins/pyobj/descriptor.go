@@ -22,6 +22,9 @@ func (t *GoType) SetMethods(names []string, call MethodCaller) *GoType {
 	return t
 }
 
+// HasMethod reports whether SetMethods listed name.
+func (t *GoType) HasMethod(name string) bool { return t.methods[name] }
+
 // SetStatic makes t.name return v, for static methods and class methods
 // such as str.maketrans and dict.fromkeys. Call it before the type is
 // shared with running threads.

@@ -394,15 +394,23 @@ func (p *parser) parseComprehension(open token, body starsyntax.Expr, closing st
 // pythonOnlyMethods are the methods of Python's list, dict, str, int and
 // float that go.starlark.net's values lack or give another meaning:
 // keys, values and items return views in Python 3, and str.join takes
-// any iterable. The methods in valueOnlyMethods are also listed.
+// any iterable, tuples have no methods there, and set operations take
+// one argument only. dict.popitem removes the last item in Python. The methods in
+// valueOnlyMethods are also listed.
 var pythonOnlyMethods = map[string]bool{
 	"sort": true, "reverse": true, "copy": true, "count": true,
 	"keys": true, "values": true, "items": true, "join": true,
+	"index": true, "isdisjoint": true, "update": true,
+	"intersection_update": true, "difference_update": true,
+	"symmetric_difference_update": true, "union": true, "intersection": true,
+	"difference": true, "symmetric_difference": true, "remove": true,
+	"popitem": true,
 }
 
 // valueOnlyMethods are the str, int and float methods that
-// go.starlark.net lacks entirely. Reading one without calling it, as in
-// f = s.center, becomes __attr__(s, "center"), which binds the method.
+// go.starlark.net lacks entirely. Reading any routed method without
+// calling it, as in f = s.center, becomes __attr__(s, "center"), which
+// binds the method.
 var valueOnlyMethods = map[string]bool{
 	"center": true, "ljust": true, "rjust": true, "zfill": true,
 	"expandtabs": true, "swapcase": true, "casefold": true,
