@@ -201,3 +201,33 @@ func dictViewMethod(d *starlark.Dict, name string, args starlark.Tuple, kwargs [
 	}
 	return &dictView{dict: d, kind: kind}, true, nil
 }
+
+// Equal compares a keys or items view with a set or another keys or
+// items view as sets, as Python does; a values view compares by
+// identity.
+func (v *dictView) Equal(y starlark.Value) (bool, bool, error) {
+	if v.kind == viewValues {
+		return false, false, nil
+	}
+	var others []starlark.Value
+	switch y := y.(type) {
+	case *starlark.Set:
+		others = elementsOf(y)
+	case *dictView:
+		if y.kind == viewValues {
+			return false, true, nil
+		}
+		others = y.elements()
+	default:
+		return false, false, nil
+	}
+	if len(others) != v.Len() {
+		return false, true, nil
+	}
+	for _, e := range others {
+		if found, err := v.Has(e); err != nil || !found {
+			return false, true, err
+		}
+	}
+	return true, true, nil
+}

@@ -104,7 +104,7 @@ func pyIter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 	case *Generator, *lazyIter:
 		return v, nil
 	}
-	next, err := iterOf(v)
+	next, err := pullOf(v)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func pyMap(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 	fn := args[0]
 	pulls := make([]func() (starlark.Value, bool, error), len(args)-1)
 	for i, a := range args[1:] {
-		p, err := iterOf(a)
+		p, err := pullOf(a)
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +177,7 @@ func pyFilter(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 		return nil, pyobj.TypeErrorf("filter expected 2 arguments, got %d", len(args))
 	}
 	fn := args[0]
-	pull, err := iterOf(args[1])
+	pull, err := pullOf(args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -329,9 +329,39 @@ func stringIterables() starlark.StringDict {
 		"set":       wrap("set", 0),
 		"any":       wrap("any", 0),
 		"all":       wrap("all", 0),
-		"min":       wrap("min", 0),
-		"max":       wrap("max", 0),
+		"min":       withDefault("min", wrap("min", 0)),
+		"max":       withDefault("max", wrap("max", 0)),
 	}
+}
+
+// withDefault adds the default= keyword of min and max: the value to
+// return when the lone iterable argument is empty.
+func withDefault(name string, inner *starlark.Builtin) *starlark.Builtin {
+	return builtin(name, func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var fallback starlark.Value
+		rest := make([]starlark.Tuple, 0, len(kwargs))
+		for _, kv := range kwargs {
+			if key, _ := starlark.AsString(kv[0]); key == "default" {
+				fallback = kv[1]
+				continue
+			}
+			rest = append(rest, kv)
+		}
+		if fallback == nil {
+			return starlark.Call(thread, inner, args, kwargs)
+		}
+		if len(args) != 1 {
+			return nil, pyobj.TypeErrorf("Cannot specify a default for %s() with multiple positional arguments", name)
+		}
+		elems, err := iterate(args[0], name+"() argument")
+		if err != nil {
+			return nil, err
+		}
+		if len(elems) == 0 {
+			return fallback, nil
+		}
+		return starlark.Call(thread, inner, starlark.Tuple{starlark.Tuple(elems)}, rest)
+	})
 }
 
 // sequenceConstructor returns list() or tuple(). A str argument gives

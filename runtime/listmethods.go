@@ -32,7 +32,25 @@ func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if name == "join" {
 			return stringJoin(x, rest, kwargs)
 		}
+		if method := stringMethods[name]; method != nil {
+			return method(thread, string(x), rest, kwargs)
+		}
+	case *starlark.Set:
+		if method := setMethods[name]; method != nil {
+			return method(thread, x, rest, kwargs)
+		}
+	case starlark.Tuple:
+		if name == "count" || name == "index" {
+			return tupleMethod(x, name, rest, kwargs)
+		}
+	case starlark.Int, starlark.Bool, starlark.Float:
+		if method := numberMethods[name]; method != nil {
+			return method(x, rest, kwargs)
+		}
 	case *starlark.Dict:
+		if name == "popitem" {
+			return dictPopItem(x, rest, kwargs)
+		}
 		if name == "copy" {
 			if err := starlark.UnpackPositionalArgs("dict.copy", rest, kwargs, 0); err != nil {
 				return nil, err

@@ -66,6 +66,11 @@ var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
 	"abs":         builtin("abs", pyAbs),
+	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
+	"pow":         builtin("pow", pyPow),
+	"hash":        builtin("hash", pyHash),
+	"oct":         builtin("oct", intFormatter("oct", 8, "0o")),
+	"hex":         builtin("hex", intFormatter("hex", 16, "0x")),
 	"sum":         builtin("sum", pySum),
 	"round":       builtin("round", pyRound),
 	"map":         builtin("map", pyMap),
@@ -139,15 +144,19 @@ func pyGetAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 }
 
 // pyDunderAttr implements __attr__(x, name), the desugared read of
-// x.__name__, __qualname__, __class__, __doc__ or __module__: x's own
-// attribute when it has one, else what Python gives functions, builtins
-// and other values.
+// x.__name__, __qualname__, __class__, __doc__ or __module__ and of the
+// methods that calls reach through __method_call__: x's own attribute
+// when it has one, else what Python gives functions, builtins and other
+// values.
 func pyDunderAttr(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 2 {
 		return nil, pyobj.TypeErrorf("__attr__: want an object and a name")
 	}
 	x := args[0]
 	name, _ := starlark.AsString(args[1])
+	if method, ok := pythonOnlyMethod(x, name); ok {
+		return method, nil
+	}
 	if v, err := pyobj.GetAttr(thread, x, name); err == nil {
 		return v, nil
 	} else if _, ok := x.(*pyobj.Instance); ok {
@@ -331,6 +340,14 @@ func pyInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 		}
 		args = starlark.Tuple{v}
 	}
+	if s, ok := args[0].(starlark.String); ok && strings.TrimSpace(string(s)) != string(s) {
+		// Python ignores surrounding whitespace, int(" 42\n") == 42, but
+		// its error message quotes the string as given.
+		trimmed := append(starlark.Tuple{starlark.String(strings.TrimSpace(string(s)))}, args[1:]...)
+		if v, err := starlark.Call(thread, starlark.Universe["int"], trimmed, kwargs); err == nil {
+			return v, nil
+		}
+	}
 	return starlark.Call(thread, starlark.Universe["int"], args, kwargs)
 }
 
@@ -385,8 +402,8 @@ func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if err != nil {
 		return nil, err
 	}
-	if i, ok := x.(starlark.Int); ok && nd == starlark.None {
-		return i, nil
+	if i, ok := x.(starlark.Int); ok {
+		return roundInt(i, nd)
 	}
 	f, ok := starlark.AsFloat(x)
 	if !ok {
@@ -402,6 +419,13 @@ func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	var n int
 	if err := starlark.AsInt(nd, &n); err != nil {
 		return nil, err
+	}
+	if n < 0 {
+		// NOTE: CPython rounds through correctly rounded decimal
+		// conversion; dividing by the power of ten first can differ from
+		// it by one unit in the last place for very large values.
+		scale := math.Pow(10, float64(-n))
+		return starlark.Float(math.RoundToEven(f/scale) * scale), nil
 	}
 	// Round through the shortest decimal representation, as CPython does.
 	s := strconv.FormatFloat(f, 'f', n, 64)

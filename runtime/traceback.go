@@ -28,14 +28,23 @@ func finishError(out *Error, err, cause error) {
 }
 
 // starlarkFrames converts a Starlark call stack, leaving out Go
-// builtins.
+// builtins. The body of a generator expression is a lambda that the
+// <genexpr> builtin of pyGenexp calls, and its frame reads <genexpr>,
+// as in CPython.
 func starlarkFrames(stack starlark.CallStack) []Frame {
 	var frames []Frame
+	caller := ""
 	for _, fr := range stack {
 		if fr.Pos.Line == 0 {
+			caller = fr.Name
 			continue
 		}
-		frames = append(frames, Frame{File: fr.Pos.Filename(), Line: int(fr.Pos.Line), Col: int(fr.Pos.Col), Function: fr.Name})
+		name := fr.Name
+		if name == "lambda" && caller == "<genexpr>" {
+			name = "<genexpr>"
+		}
+		caller = name
+		frames = append(frames, Frame{File: fr.Pos.Filename(), Line: int(fr.Pos.Line), Col: int(fr.Pos.Col), Function: name})
 	}
 	return frames
 }

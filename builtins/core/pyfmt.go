@@ -192,7 +192,12 @@ func writeRepr(thread *starlark.Thread, b *strings.Builder, v starlark.Value, de
 	case Reprer:
 		b.WriteString(x.Repr())
 	default:
-		b.WriteString(v.String())
+		s := v.String()
+		if v.Type() == "range" && !strings.Contains(s, ",") {
+			// go.starlark.net writes range(3); Python writes range(0, 3).
+			s = "range(0, " + strings.TrimPrefix(s, "range(")
+		}
+		b.WriteString(s)
 	}
 	return nil
 }

@@ -35,6 +35,23 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 	if xIsInstance || yIsInstance {
 		return defaultCompare(op, x, y)
 	}
+	if isNaN(x) || isNaN(y) {
+		// IEEE 754, as in Python: NaN is unequal to everything, itself
+		// included, and unordered.
+		if _, ok := starlark.AsFloat(x); ok {
+			if _, ok := starlark.AsFloat(y); ok {
+				return starlark.Bool(op == syntax.NEQ), nil
+			}
+		}
+	}
+	if op == syntax.EQL || op == syntax.NEQ {
+		if eq, handled, err := crossTypeEqual(x, y); err != nil || handled {
+			if op == syntax.NEQ {
+				eq = !eq
+			}
+			return starlark.Bool(eq), err
+		}
+	}
 	ok, err := starlark.Compare(op, x, y)
 	if err != nil {
 		if strings.HasSuffix(err.Error(), " not implemented") {
@@ -132,4 +149,30 @@ func isBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, err
 	}
 	return starlark.Bool(identical(x, y)), nil
+}
+
+// Equaler is a value whose == reaches past go.starlark.net's same-type
+// comparison, as a dict view equals a set and an OrderedDict equals a
+// dict in Python. Equal reports handled=false to fall back to the usual
+// comparison.
+type Equaler interface {
+	Equal(y starlark.Value) (eq, handled bool, err error)
+}
+
+// crossTypeEqual calls the Equal method of x, then that of y.
+func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
+	if e, ok := x.(Equaler); ok {
+		if eq, handled, err := e.Equal(y); err != nil || handled {
+			return eq, handled, err
+		}
+	}
+	if e, ok := y.(Equaler); ok {
+		return e.Equal(x)
+	}
+	return false, false, nil
+}
+
+func isNaN(v starlark.Value) bool {
+	f, ok := v.(starlark.Float)
+	return ok && f != f
 }

@@ -84,6 +84,19 @@ func TestExceptionHierarchy(t *testing.T) {
 		"MemoryError": "Exception", "KeyboardInterrupt": "BaseException",
 		"OSError": "Exception", "FileNotFoundError": "OSError",
 		"PermissionError": "OSError", "TimeoutError": "OSError",
+		"SystemExit": "BaseException", "GeneratorExit": "BaseException",
+		"EOFError": "Exception", "UnboundLocalError": "NameError",
+		"IndentationError": "SyntaxError", "UnicodeError": "ValueError",
+		"BufferError": "Exception", "ReferenceError": "Exception",
+		"ConnectionError": "OSError", "BrokenPipeError": "ConnectionError",
+		"ConnectionAbortedError": "ConnectionError",
+		"ConnectionRefusedError": "ConnectionError",
+		"ConnectionResetError":   "ConnectionError",
+		"FileExistsError":        "OSError", "IsADirectoryError": "OSError",
+		"NotADirectoryError": "OSError", "InterruptedError": "OSError",
+		"Warning": "Exception", "UserWarning": "Warning",
+		"DeprecationWarning": "Warning", "RuntimeWarning": "Warning",
+		"FutureWarning": "Warning",
 	}
 	for name, parent := range parents {
 		c := ExceptionClass(name)

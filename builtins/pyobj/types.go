@@ -2,6 +2,7 @@ package pyobj
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -25,6 +26,9 @@ type GoType struct {
 	bases       []Type
 	constructor starlark.Callable
 	id          uint64
+	methods     map[string]bool           // names of unbound methods, see SetMethods
+	callMethod  MethodCaller              // calls a method named in methods
+	statics     map[string]starlark.Value // static attributes, see SetStatic
 }
 
 var (
@@ -91,7 +95,8 @@ func (t *GoType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwar
 	return call(thread, t.constructor, args, kwargs)
 }
 
-// Attr returns __name__, __qualname__ or __module__.
+// Attr returns __name__, __qualname__, __module__, a static attribute
+// or an unbound method, such as str.lower.
 func (t *GoType) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "__name__", "__qualname__":
@@ -99,13 +104,27 @@ func (t *GoType) Attr(name string) (starlark.Value, error) {
 	case "__module__":
 		return starlark.String("builtins"), nil
 	}
-	// NOTE: methods of built-in types, such as str.join or dict.fromkeys,
-	// are not reachable through the type object.
+	if v, ok := t.statics[name]; ok {
+		return v, nil
+	}
+	if t.methods[name] {
+		return &MethodDescriptor{owner: t, name: name}, nil
+	}
 	return nil, AttributeErrorf("type object '%s' has no attribute '%s'", t.name, name)
 }
 
 // AttrNames lists the attributes of a type object.
-func (t *GoType) AttrNames() []string { return []string{"__module__", "__name__", "__qualname__"} }
+func (t *GoType) AttrNames() []string {
+	names := []string{"__module__", "__name__", "__qualname__"}
+	for name := range t.statics {
+		names = append(names, name)
+	}
+	for name := range t.methods {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
 
 // Type objects of Python's built-in types, backed by go.starlark.net
 // values. bool is a subclass of int, as in Python.

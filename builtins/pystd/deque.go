@@ -170,6 +170,9 @@ func init() {
 		"rotate": (*Deque).rotate,
 		"clear":  (*Deque).clear,
 		"copy":   (*Deque).copyMethod,
+		"count":  (*Deque).count,
+		"index":  (*Deque).index,
+		"remove": (*Deque).remove,
 	}
 }
 
@@ -243,4 +246,70 @@ func (d *Deque) copyMethod(args starlark.Tuple, kwargs []starlark.Tuple) (starla
 		return nil, pyobj.TypeErrorf("%v", err)
 	}
 	return &Deque{elems: append([]starlark.Value(nil), d.elems...), maxlen: d.maxlen}, nil
+}
+
+func (d *Deque) count(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("count", args, kwargs, 1, &x); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	n := 0
+	for _, e := range d.elems {
+		eq, err := starlark.Equal(e, x)
+		if err != nil {
+			return nil, err
+		}
+		if eq {
+			n++
+		}
+	}
+	return starlark.MakeInt(n), nil
+}
+
+// index returns the position of the first x in d[start:stop], raising
+// ValueError when there is none, as deque.index does.
+func (d *Deque) index(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	start, stop := 0, len(d.elems)
+	if err := starlark.UnpackPositionalArgs("index", args, kwargs, 1, &x, &start, &stop); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	start, stop = clampIndex(start, len(d.elems)), clampIndex(stop, len(d.elems))
+	for i := start; i < stop; i++ {
+		eq, err := starlark.Equal(d.elems[i], x)
+		if err != nil {
+			return nil, err
+		}
+		if eq {
+			return starlark.MakeInt(i), nil
+		}
+	}
+	return nil, pyobj.ValueErrorf("%s is not in deque", reprOf(x))
+}
+
+// clampIndex turns a negative index into one from the end and limits
+// it to [0, n], as slicing does.
+func clampIndex(i, n int) int {
+	if i < 0 {
+		i += n
+	}
+	return max(0, min(i, n))
+}
+
+func (d *Deque) remove(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("remove", args, kwargs, 1, &x); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	for i, e := range d.elems {
+		eq, err := starlark.Equal(e, x)
+		if err != nil {
+			return nil, err
+		}
+		if eq {
+			d.elems = append(d.elems[:i], d.elems[i+1:]...)
+			return starlark.None, nil
+		}
+	}
+	return nil, pyobj.ValueErrorf("%s is not in deque", reprOf(x))
 }

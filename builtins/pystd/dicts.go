@@ -386,3 +386,85 @@ func keyError(key starlark.Value) error {
 	_ = err.Exception().DictSet("args", starlark.Tuple{key})
 	return err
 }
+
+// dictBacked is a value whose items live in a *starlark.Dict: a dict
+// or one of the collections dict subclasses.
+type dictBacked interface{ BaseDict() *starlark.Dict }
+
+func baseDictOf(v starlark.Value) (*starlark.Dict, bool) {
+	switch d := v.(type) {
+	case *starlark.Dict:
+		return d, true
+	case dictBacked:
+		return d.BaseDict(), true
+	}
+	return nil, false
+}
+
+// equalDicts compares x with any dict or dict subclass y by their items,
+// in any order.
+func equalDicts(x *starlark.Dict, y starlark.Value) (bool, bool, error) {
+	other, ok := baseDictOf(y)
+	if !ok {
+		return false, false, nil
+	}
+	eq, err := starlark.Equal(x, other)
+	return eq, true, err
+}
+
+// Equal compares two OrderedDicts item by item in order, and an
+// OrderedDict with any other dict regardless of order, as Python does.
+func (d *OrderedDict) Equal(y starlark.Value) (bool, bool, error) {
+	other, ok := y.(*OrderedDict)
+	if !ok {
+		return equalDicts(d.Dict, y)
+	}
+	if d.Len() != other.Len() {
+		return false, true, nil
+	}
+	mine, theirs := d.Items(), other.Items()
+	for i := range mine {
+		eq, err := starlark.Equal(mine[i], theirs[i])
+		if err != nil || !eq {
+			return false, true, err
+		}
+	}
+	return true, true, nil
+}
+
+// CompareSameType compares two OrderedDicts for == and != inside
+// containers, where go.starlark.net compares the elements itself.
+func (d *OrderedDict) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	eq, _, err := d.Equal(y)
+	return compareResult(op, eq, "OrderedDict", err)
+}
+
+// Equal compares a defaultdict with any dict by its items.
+func (d *DefaultDict) Equal(y starlark.Value) (bool, bool, error) { return equalDicts(d.Dict, y) }
+
+// CompareSameType compares two defaultdicts for == and !=.
+func (d *DefaultDict) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	eq, _, err := d.Equal(y)
+	return compareResult(op, eq, "collections.defaultdict", err)
+}
+
+// Equal compares a Counter with any dict by its items.
+func (c *Counter) Equal(y starlark.Value) (bool, bool, error) { return equalDicts(c.Dict, y) }
+
+// CompareSameType compares two Counters for == and !=.
+func (c *Counter) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	eq, _, err := c.Equal(y)
+	return compareResult(op, eq, "Counter", err)
+}
+
+func compareResult(op syntax.Token, eq bool, typeName string, err error) (bool, error) {
+	switch {
+	case err != nil:
+		return false, err
+	case op == syntax.EQL:
+		return eq, nil
+	case op == syntax.NEQ:
+		return !eq, nil
+	}
+	return false, pyobj.TypeErrorf("'%s' not supported between instances of '%s' and '%s'", op, typeName, typeName)
+}

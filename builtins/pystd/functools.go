@@ -9,12 +9,15 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// Functools returns the functools module: partial, reduce and wraps.
+// Functools returns the functools module: partial, reduce, wraps and
+// update_wrapper.
 func Functools() *core.Module {
 	return core.NewModule("functools", starlark.StringDict{
 		"partial": starlark.NewBuiltin("partial", newPartial),
 		"reduce":  starlark.NewBuiltin("reduce", reduce),
 		"wraps":   starlark.NewBuiltin("wraps", wraps),
+
+		"update_wrapper": starlark.NewBuiltin("update_wrapper", updateWrapperBuiltin),
 	})
 }
 
@@ -150,16 +153,27 @@ func reduce(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 }
 
 // wraps implements functools.wraps(wrapped): a decorator that returns
-// the wrapper it is given. Starlark functions have fixed names, so the
-// wrapper keeps its own __name__.
-func wraps(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// the wrapper as a WrappedFunction carrying wrapped's __name__,
+// __qualname__, __doc__ and __module__.
+func wraps(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 1 {
 		return nil, pyobj.TypeErrorf("wraps() takes exactly one argument (%d given)", len(args))
 	}
-	return starlark.NewBuiltin("wraps", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	wrapped := args[0]
+	return starlark.NewBuiltin("wraps", func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) != 1 {
 			return nil, pyobj.TypeErrorf("the decorator returned by wraps() takes exactly one argument")
 		}
-		return args[0], nil
+		return updateWrapper(thread, args[0], wrapped)
 	}), nil
+}
+
+// updateWrapperBuiltin implements functools.update_wrapper(wrapper,
+// wrapped).
+func updateWrapperBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var wrapper, wrapped starlark.Value
+	if err := starlark.UnpackPositionalArgs("update_wrapper", args, kwargs, 2, &wrapper, &wrapped); err != nil {
+		return nil, pyobj.TypeErrorf("%v", err)
+	}
+	return updateWrapper(thread, wrapper, wrapped)
 }

@@ -28,10 +28,11 @@
 //	a is b                    __is__(a, b)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
 //	x.format(...)             __format_call__(x, ...)
-//	x.keys(...), x.sort(...)  __method_call__(x, "keys", ...)    (also values, items,
-//	                                                       join, reverse, copy, count)
-//	x.__name__                __attr__(x, "__name__")       (also __qualname__,
-//	                                                       __class__, __doc__, __module__)
+//	x.keys(...), x.sort(...)  __method_call__(x, "keys", ...)    (every method in
+//	                                                       pythonOnlyMethods, expr.go)
+//	x.__name__, x.center      __attr__(x, "__name__")       (also __qualname__,
+//	                                                       __class__, __doc__, __module__
+//	                                                       and reads of those methods)
 //	t[i, 1:2, ...]            t[(i, slice(1, 2, None), Ellipsis)]
 //	assert c, msg             if not c: __assert_fail__(msg)   (msg is None when absent)
 //	del x[k], del a.b         __delitem__(x, k), __delattr__(a, "b")

@@ -391,14 +391,45 @@ func (p *parser) parseComprehension(open token, body starsyntax.Expr, closing st
 	}
 }
 
-// pythonOnlyMethods are the methods of Python's list, dict and str that
-// go.starlark.net's list, dict and str lack or give another meaning:
+// pythonOnlyMethods are the methods of Python's list, dict, str, int and
+// float that go.starlark.net's values lack or give another meaning:
 // keys, values and items return views in Python 3, and str.join takes
-// any iterable.
+// any iterable, tuples have no methods there, and set operations take
+// one argument only. dict.popitem removes the last item in Python. The methods in
+// valueOnlyMethods are also listed.
 var pythonOnlyMethods = map[string]bool{
 	"sort": true, "reverse": true, "copy": true, "count": true,
 	"keys": true, "values": true, "items": true, "join": true,
+	"index": true, "isdisjoint": true, "update": true,
+	"intersection_update": true, "difference_update": true,
+	"symmetric_difference_update": true, "union": true, "intersection": true,
+	"difference": true, "symmetric_difference": true, "remove": true,
+	"popitem": true,
 }
+
+// valueOnlyMethods are the str, int and float methods that
+// go.starlark.net lacks entirely. Reading any routed method without
+// calling it, as in f = s.center, becomes __attr__(s, "center"), which
+// binds the method.
+var valueOnlyMethods = map[string]bool{
+	"center": true, "ljust": true, "rjust": true, "zfill": true,
+	"expandtabs": true, "swapcase": true, "casefold": true,
+	"isidentifier": true, "isdecimal": true, "isnumeric": true,
+	"isascii": true, "isprintable": true, "format_map": true,
+	"translate": true, "maketrans": true,
+	"bit_length": true, "bit_count": true, "is_integer": true,
+}
+
+func init() {
+	for name := range valueOnlyMethods {
+		pythonOnlyMethods[name] = true
+	}
+}
+
+// RoutesMethod reports whether a call x.name(...) becomes
+// __method_call__(x, "name", ...), so the runtime can check that it
+// implements every routed method.
+func RoutesMethod(name string) bool { return pythonOnlyMethods[name] }
 
 // parseCall parses the argument list of a call. A zero-argument super()
 // inside a method becomes super(C, self).

@@ -159,6 +159,11 @@ func (sp *scopePass) targetExpr(e starsyntax.Expr, s *nameScope) starsyntax.Expr
 		if e.Op == starsyntax.STAR {
 			sp.p.failAt(e.OpPos, "a starred assignment target must be directly in a tuple or list of targets")
 		}
+	case *starsyntax.DotExpr:
+		// An attribute target stays an attribute, even one such as
+		// self.count whose read becomes __attr__.
+		e.X = sp.value(e.X, s)
+		return e
 	}
 	return sp.value(e, s)
 }
@@ -198,7 +203,7 @@ func (sp *scopePass) value(e starsyntax.Expr, s *nameScope) starsyntax.Expr {
 		return e
 	case *starsyntax.DotExpr:
 		e.X = sp.value(e.X, s)
-		if dunderAttrs[e.Name.Name] {
+		if dunderAttrs[e.Name.Name] || pythonOnlyMethods[e.Name.Name] {
 			return sp.p.call("__attr__", e.Dot, e.X, sp.p.str(e.Name.Name, e.NamePos))
 		}
 		return e

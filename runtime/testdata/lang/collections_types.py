@@ -34,3 +34,21 @@ deque().pop()  ### IndexError: pop from an empty deque
 ---
 from collections import OrderedDict
 OrderedDict().popitem()  ### KeyError: dictionary is empty
+---
+from collections import OrderedDict, Counter, defaultdict, deque
+a, b = OrderedDict(x=1, y=2), OrderedDict(y=2, x=1)
+print(a == b, a != b, a == dict(b), dict(b) == a, a == OrderedDict(x=1, y=2), [a] == [b], [a] == [OrderedDict(a)])
+print(Counter('ab') == Counter('ba'), Counter('ab') == {'a': 1, 'b': 1}, defaultdict(int, a=1) == {'a': 1})
+d = {'a': 1, 'b': 2}
+print(d.keys() == {'a', 'b'}, {'b', 'a'} == d.keys(), d.keys() == {'a'}, d.keys() != {'a'}, d.items() == {('a', 1), ('b', 2)})
+print(d.keys() == {'a': 0, 'b': 0}.keys(), d.values() == d.values(), d.keys() == ['a', 'b'])
+q = deque([1, 2, 2, 3])
+print(q.count(2), q.count(9), q.index(3), q.index(2, 2), q.index(2, -3))
+q.remove(2)
+print(q)
+---
+from collections import deque
+deque([1, 2]).index(9)  ### ValueError: 9 is not in deque
+---
+from collections import deque
+deque([1, 2]).remove(9)  ### ValueError: 9 is not in deque
