@@ -17,9 +17,18 @@ repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 7
 np.random.seed(0)
 
 
+WARMUP_S = 0.5
+
+
 def median_ms(fn, warmup=2, count=None):
-    for _ in range(warmup):
+    # Warm up for at least WARMUP_S seconds and `warmup` calls: the first
+    # calls after large allocations run slower while the process and the
+    # kernel settle, for cellscript and PyTorch alike.
+    start = time.perf_counter()
+    done = 0
+    while done < warmup or time.perf_counter() - start < WARMUP_S:
         fn()
+        done += 1
     times = []
     for _ in range(count or repeats):
         start = time.perf_counter()

@@ -17,9 +17,18 @@ if len(sys.argv) > 3:
 torch.manual_seed(0)
 
 
+WARMUP_S = 0.5
+
+
 def median_ms(fn, warmup=2):
-    for _ in range(warmup):
+    # Warm up for at least WARMUP_S seconds and `warmup` calls: the first
+    # calls after large allocations run slower while the process and the
+    # kernel settle, for cellscript and PyTorch alike.
+    start = time.perf_counter()
+    done = 0
+    while done < warmup or time.perf_counter() - start < WARMUP_S:
         fn()
+        done += 1
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
