@@ -50,7 +50,7 @@ func (g *gradSpec) CallInternal(thread *starlark.Thread, args starlark.Tuple, kw
 	if err != nil {
 		return nil, err
 	}
-	grads := g.arrange(res)
+	grads := g.arrange(&res)
 	if g.withValue {
 		return starlark.Tuple{res.Out, grads}, nil
 	}
@@ -94,20 +94,13 @@ func (g *gradSpec) arrange(res *ops.GradResult) starlark.Value {
 	for i, t := range res.WeightGrads {
 		weights[i] = wrap(t, starlark.String(g.weights[i].Name))
 	}
-	var in, w starlark.Value = inputs, weights
-	if g.single {
-		in = inputs[0]
-	}
-	if g.singleWeight {
-		w = weights[0]
-	}
 	switch {
 	case g.positions != nil && g.hasWeights:
-		return starlark.Tuple{in, w}
+		return starlark.Tuple{unwrapSingle(inputs, g.single), unwrapSingle(weights, g.singleWeight)}
 	case g.hasWeights:
-		return w
+		return unwrapSingle(weights, g.singleWeight)
 	}
-	return in
+	return unwrapSingle(inputs, g.single)
 }
 
 // parseGradArgs reads (fn, grad_position=0, weights=None, has_aux=False,
@@ -197,4 +190,14 @@ func parameterTuple(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 		tup[i] = p
 	}
 	return tup, nil
+}
+
+// unwrapSingle returns the one element of grads when single is set, and
+// grads otherwise. Only the returned value is boxed, which saves an
+// allocation per call in eager loops.
+func unwrapSingle(grads starlark.Tuple, single bool) starlark.Value {
+	if single {
+		return grads[0]
+	}
+	return grads
 }

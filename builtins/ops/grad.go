@@ -39,17 +39,17 @@ type GradResult struct {
 // the matching element of req.Sens), as MindSpore's GradOperation does.
 // Under HasAux only the first element counts. call names the
 // Python-level API in errors.
-func Differentiate(thread *starlark.Thread, call string, fn starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple, req GradRequest) (*GradResult, error) {
+func Differentiate(thread *starlark.Thread, call string, fn starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple, req GradRequest) (GradResult, error) {
 	args = append(starlark.Tuple(nil), args...)
-	res := &GradResult{}
+	var res GradResult
 	var wrt []*engine.Tensor
 	for _, p := range req.Positions {
 		if p < 0 || p >= len(args) {
-			return nil, core.Errorf("IndexError", "%s: grad_position %d is out of range for %d inputs", call, p, len(args))
+			return GradResult{}, core.Errorf("IndexError", "%s: grad_position %d is out of range for %d inputs", call, p, len(args))
 		}
 		t, f, ok := tensor.Of(args[p])
 		if !ok {
-			return nil, core.Errorf("TypeError", "%s: the input at position %d must be a Tensor to be differentiated, but got %s", call, p, args[p].Type())
+			return GradResult{}, core.Errorf("TypeError", "%s: the input at position %d must be a Tensor to be differentiated, but got %s", call, p, args[p].Type())
 		}
 		leaf := t.Detach().SetRequiresGrad(true)
 		args[p] = &tensor.Tensor{T: leaf, Flavor: f}
@@ -60,20 +60,20 @@ func Differentiate(thread *starlark.Thread, call string, fn starlark.Value, args
 	}
 	out, err := starlark.Call(thread, fn, args, kwargs)
 	if err != nil {
-		return nil, err
+		return GradResult{}, err
 	}
 	res.Out = out
 	target := out
 	if req.HasAux {
 		tup, ok := out.(starlark.Tuple)
 		if !ok || len(tup) < 2 {
-			return nil, core.Errorf("ValueError", "%s: when has_aux is True, fn must return more than one output, but it returned %s", call, out.Type())
+			return GradResult{}, core.Errorf("ValueError", "%s: when has_aux is True, fn must return more than one output, but it returned %s", call, out.Type())
 		}
 		target, res.AuxOutputs = tup[0], tup[1:]
 	}
 	grads, err := gradOf(call, target, req.Sens, wrt)
 	if err != nil {
-		return nil, err
+		return GradResult{}, err
 	}
 	res.InputGrads = grads[:len(req.Positions)]
 	res.WeightGrads = grads[len(req.Positions):]
@@ -83,6 +83,15 @@ func Differentiate(thread *starlark.Thread, call string, fn starlark.Value, args
 // gradOf returns the gradients of out (a Tensor or a tuple of Tensors)
 // with respect to wrt, summed over the outputs.
 func gradOf(call string, out, sens starlark.Value, wrt []*engine.Tensor) ([]*engine.Tensor, error) {
+	if t, _, ok := tensor.Of(out); ok && (sens == nil || sens == starlark.None) {
+		// One output with the default sensitivity, the common case,
+		// without the slices of the general path.
+		grads, err := engine.Grad(t, wrt, nil)
+		if err != nil {
+			return nil, core.EngineError(call, err)
+		}
+		return grads, nil
+	}
 	outs, isSeq := outputs(out)
 	if outs == nil {
 		return nil, core.Errorf("TypeError", "%s: the differentiated function must return a Tensor or a tuple of Tensors, but returned %s", call, out.Type())
