@@ -25,7 +25,8 @@ type Error struct {
 	Type      string // Python exception type, such as "ValueError"
 	Message   string
 	Traceback []Frame
-	// SourceLine and Caret describe a SyntaxError's position.
+	// SourceLine and Caret describe a SyntaxError's position. Caret is
+	// the 1-based column of the caret line, or 0 for none.
 	SourceLine string
 	Caret      int
 	// Cause is the exception of "raise ... from cause", and Context
@@ -76,14 +77,19 @@ func (e *Error) formatChain(b *strings.Builder, lookup func(file string, line in
 // formatOne renders the error alone.
 func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	var b strings.Builder
-	if e.Type == "SyntaxError" && len(e.Traceback) == 1 {
+	if (e.Type == "SyntaxError" || e.Type == "IndentationError") && len(e.Traceback) == 1 {
 		f := e.Traceback[0]
 		fmt.Fprintf(&b, "  File \"%s\", line %d\n", f.File, f.Line)
 		if e.SourceLine != "" {
 			trimmed := strings.TrimLeft(e.SourceLine, " \t")
 			fmt.Fprintf(&b, "    %s\n", trimmed)
-			caret := e.Caret - (len(e.SourceLine) - len(trimmed))
-			fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", max(caret-1, 0)))
+			// NOTE: CPython 3.11 underlines a whole token or expression
+			// with "^^^" for some errors (such as print "x"); this prints
+			// one caret at its first column.
+			if e.Caret > 0 {
+				caret := e.Caret - (len(e.SourceLine) - len(trimmed))
+				fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", max(caret-1, 0)))
+			}
 		}
 		b.WriteString(e.Error())
 		b.WriteString("\n")
@@ -116,7 +122,11 @@ func convertError(thread *starlark.Thread, err error) error {
 	}
 	var se *syntax.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{Type: "SyntaxError", Message: se.Msg, Traceback: []Frame{{File: se.Filename, Line: se.Line, Col: se.Col}}, SourceLine: se.Text, Caret: se.Col, cause: err}
+		caret := se.Col
+		if se.NoCaret {
+			caret = 0
+		}
+		return &Error{Type: se.TypeName(), Message: se.Msg, Traceback: []Frame{{File: se.Filename, Line: se.Line, Col: se.Col}}, SourceLine: se.Text, Caret: caret, cause: err}
 	}
 	out := &Error{cause: err}
 	var ee *starlark.EvalError
@@ -141,7 +151,7 @@ func convertError(thread *starlark.Thread, err error) error {
 		}
 	}
 	out.Type, out.Message = pyobj.Classify(cause)
-	finishError(out, err, cause)
+	finishError(thread, out, err, cause)
 	attachChain(thread, out, cause)
 	return out
 }

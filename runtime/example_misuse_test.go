@@ -100,7 +100,7 @@ func Example_errors() {
 	fmt.Print(rt.FormatError(err))
 	// Output:
 	// Go struct argument: TypeError: SquaredError: argument 1: cannot convert a Go struct {} to a script value; pass numbers, strings, slices, maps, *engine.Tensor or starlark.Value (no script frame)
-	// syntax error: SyntaxError: unexpected end of file, missing ')' (broken.py line 2)
+	// syntax error: SyntaxError: '(' was never closed (broken.py line 2)
 	// raised exception: ValueError: x must be positive, got -2 (checked.py line 15)
 	// missing function: NameError: name 'check_postive' is not defined in checked.py. Did you mean: 'check_positive'? (no script frame)
 	// wrong shape: ValueError: operator -: shapes (4,) and (3,) do not broadcast (checked.py line 11)

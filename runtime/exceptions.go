@@ -103,7 +103,7 @@ func pyTry(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 // runHandlers runs the first except clause that matches err. It
 // returns err unchanged when none matches.
 func runHandlers(thread *starlark.Thread, handlers starlark.Tuple, err error) (starlark.Value, error) {
-	exc := exceptionOf(err)
+	exc := exceptionOf(thread, err)
 	if context := errorContext(thread, err); context != nil && context != exc {
 		setContext(pyobj.Raise(thread, exc), context)
 	}
@@ -138,7 +138,7 @@ func runHandlers(thread *starlark.Thread, handlers starlark.Tuple, err error) (s
 func runFinally(thread *starlark.Thread, final starlark.Value, status starlark.Value, err error) (starlark.Value, error) {
 	var pending *pyobj.Instance
 	if err != nil {
-		pending = exceptionOf(err)
+		pending = exceptionOf(thread, err)
 		recordTraceback(thread, pending, err)
 		pushHandled(thread, handled{exc: pending, err: err})
 	}

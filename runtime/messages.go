@@ -157,15 +157,18 @@ func pyReprOf(v starlark.Value) (string, error) {
 }
 
 // exceptionOf returns the exception instance for an error an except
-// clause catches: the instance a Python exception carries, or a new
+// clause catches on thread: the instance a Python exception carries, or a new
 // instance whose type and message are those Python would give. A
 // missing dict key becomes KeyError(key).
-func exceptionOf(err error) *pyobj.Instance {
+func exceptionOf(thread *starlark.Thread, err error) *pyobj.Instance {
 	var pe *pyobj.Error
 	if errors.As(err, &pe) {
 		return pe.Exception()
 	}
 	typ, msg := pyobj.Classify(err)
+	if text, ok := callErrorMessage(thread, err, msg); ok {
+		msg = text
+	}
 	if typ == "KeyError" {
 		if m := keyNotInDict.FindStringSubmatch(msg); m != nil {
 			exc := pyobj.NewError(pyobj.KeyError, "%s", "").Exception()

@@ -32,10 +32,11 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 		return noRuntimeError()
 	}
 	rt.rememberSource(filename, []byte(src))
-	f, err := syntax.ParseREPL(filename, []byte(src))
+	f, info, err := syntax.ParseWithInfo(filename, []byte(src))
 	if err != nil {
 		return convertError(nil, err)
 	}
+	rt.rememberInfo(filename, info)
 	if n := len(f.Stmts); n > 0 {
 		if es, ok := f.Stmts[n-1].(*starsyntax.ExprStmt); ok {
 			pos, _ := es.X.Span()

@@ -72,7 +72,8 @@ type Runtime struct {
 	modules *moduleTable
 
 	mu      sync.Mutex
-	sources map[string][]string // file name -> lines, for tracebacks
+	sources map[string][]string         // file name -> lines, for tracebacks
+	infos   map[string]*syntax.FileInfo // file name -> signatures, for call errors
 
 	// hostMu guards hostModules, the modules added by RegisterModule.
 	hostMu      sync.RWMutex
@@ -90,7 +91,7 @@ func New(opts Options) *Runtime {
 	if opts.Files == nil && opts.Dir != "" {
 		opts.Files = os.DirFS(opts.Dir)
 	}
-	rt := &Runtime{opts: opts, sources: map[string][]string{}, hostModules: map[string]*core.Module{}}
+	rt := &Runtime{opts: opts, sources: map[string][]string{}, infos: map[string]*syntax.FileInfo{}, hostModules: map[string]*core.Module{}}
 	rt.env = core.NewEnv(opts.Stdout, opts.Stderr, opts.Seed)
 	rt.env.Device = opts.Device
 	rt.env.Files = opts.Files
@@ -193,10 +194,11 @@ func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into s
 		return nil, noRuntimeError()
 	}
 	rt.rememberSource(filename, src)
-	f, err := syntax.Parse(filename, src)
+	f, info, err := syntax.ParseWithInfo(filename, src)
 	if err != nil {
 		return nil, convertError(nil, err)
 	}
+	rt.rememberInfo(filename, info)
 	pre := rt.predeclared()
 	var globals starlark.StringDict
 	_, err = rt.run(ctx, "main", func(thread *starlark.Thread) (starlark.Value, error) {
@@ -294,6 +296,43 @@ func (rt *Runtime) rememberSource(filename string, src []byte) {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	rt.sources[filename] = strings.Split(string(src), "\n")
+}
+
+// rememberInfo stores what the parser recorded about a file. A REPL
+// chunk reuses its file name, so its entries join the earlier chunks'.
+func (rt *Runtime) rememberInfo(filename string, info *syntax.FileInfo) {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	old := rt.infos[filename]
+	if old == nil {
+		rt.infos[filename] = info
+		return
+	}
+	old.Merge(info)
+}
+
+// signatureAt returns the signature of the innermost function named
+// name whose source in filename contains pos.
+func (rt *Runtime) signatureAt(filename, name string, pos syntax.Pos) (syntax.Signature, bool) {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	info := rt.infos[filename]
+	if info == nil {
+		return syntax.Signature{}, false
+	}
+	return info.Enclosing(name, pos)
+}
+
+// callKeywordsAt returns the keyword names of the call whose "(" is at
+// pos in filename.
+func (rt *Runtime) callKeywordsAt(filename string, pos syntax.Pos) []string {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	info := rt.infos[filename]
+	if info == nil {
+		return nil
+	}
+	return info.CallKeywords[pos]
 }
 
 // SourceLine returns line n (1-based) of a file the runtime ran.

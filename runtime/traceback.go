@@ -13,15 +13,21 @@ import (
 // it appends the frames of a generator that raised (cause, when it is
 // not err), shows the frames of desugared code under the names Python
 // uses, and rewords go.starlark.net's messages.
-func finishError(out *Error, err, cause error) {
+func finishError(thread *starlark.Thread, out *Error, err, cause error) {
 	if cause != err {
 		var ee *starlark.EvalError
 		if errors.As(cause, &ee) {
 			out.Traceback = append(out.Traceback, starlarkFrames(ee.CallStack)...)
 		}
 	}
-	out.Traceback = pythonFrames(out.Traceback)
 	var pe *pyobj.Error
+	if msg, ok := callErrorMessage(thread, cause, out.Message); ok && !errors.As(cause, &pe) {
+		// CPython raises the error in the caller, before the function's
+		// frame exists, so the traceback ends at the call.
+		out.Message = msg
+		out.Traceback = out.Traceback[:max(len(out.Traceback)-1, 0)]
+	}
+	out.Traceback = pythonFrames(out.Traceback)
 	if !errors.As(cause, &pe) {
 		out.Message = pythonMessage(out.Type, out.Message)
 	}

@@ -36,7 +36,7 @@ func pyWith(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 	if !ok {
 		return nil, err
 	}
-	exc := exceptionOf(err)
+	exc := exceptionOf(thread, err)
 	pushHandled(thread, handled{exc: exc, err: err})
 	suppress, xerr := starlark.Call(thread, exit, starlark.Tuple{exc.Class(), exc, starlark.None}, nil)
 	popHandled(thread)

@@ -29,7 +29,7 @@ func (p *parser) parseClass(decorators []decorator) []starsyntax.Stmt {
 	}
 	p.expectOp(":")
 
-	sc := p.pushScope(&scope{kind: classScope, className: nameTok.text})
+	sc := p.pushScope(&scope{kind: classScope, className: nameTok.text, qualname: p.qualify(nameTok.text)})
 	restore := p.enterFunction()
 	body := p.parseBlock("class definition", classTok.line)
 	restore()

@@ -87,11 +87,13 @@ func (p *parser) parseDef(decorators []decorator) []starsyntax.Stmt {
 	}
 	p.expectOp(":")
 
-	sc := p.pushScope(&scope{kind: defScope, firstParam: firstParamName(params)})
+	qualname := p.qualify(nameTok.text)
+	sc := p.pushScope(&scope{kind: defScope, qualname: qualname, firstParam: firstParamName(params)})
 	restore := p.enterFunction()
 	body := p.parseBlock("function definition", defTok.line)
 	restore()
 	p.popScope()
+	p.recordSignature(p.pos(defTok), nameTok.text, qualname, params)
 
 	pos := p.pos(defTok)
 	if sc.generator {
@@ -178,8 +180,10 @@ func (p *parser) parseLambda() starsyntax.Expr {
 	lambdaTok := p.next()
 	params := p.parseParams(":", false)
 	p.expectOp(":")
-	p.pushScope(&scope{kind: lambdaScope})
+	qualname := p.qualify("<lambda>")
+	p.pushScope(&scope{kind: lambdaScope, qualname: qualname})
 	body := p.parseTest()
 	p.popScope()
+	p.recordSignature(p.pos(lambdaTok), "lambda", qualname, params)
 	return &starsyntax.LambdaExpr{Lambda: p.pos(lambdaTok), Params: params, Body: body}
 }

@@ -14,6 +14,13 @@ type SyntaxError struct {
 	Col      int
 	Msg      string
 	Text     string // the source line containing the error, without its newline
+	// Type is the Python exception type: "SyntaxError", or
+	// "IndentationError" for indentation errors. Empty means
+	// "SyntaxError".
+	Type string
+	// NoCaret leaves out the caret line, as CPython does for an
+	// unexpected indent.
+	NoCaret bool
 
 	// eof marks errors caused only by the input ending too early
 	// (an open bracket, a trailing backslash, an unterminated
@@ -24,6 +31,14 @@ type SyntaxError struct {
 // Error returns the error in the compiler style "file:line:col: msg".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Filename, e.Line, e.Col, e.Msg)
+}
+
+// TypeName returns the Python exception type of the error.
+func (e *SyntaxError) TypeName() string {
+	if e.Type == "" {
+		return "SyntaxError"
+	}
+	return e.Type
 }
 
 // Report formats the error the way CPython prints a SyntaxError: the file
@@ -40,9 +55,11 @@ func (e *SyntaxError) Report() string {
 			caret = 0
 		}
 		fmt.Fprintf(&b, "    %s\n", trimmed)
-		fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", caret))
+		if !e.NoCaret {
+			fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", caret))
+		}
 	}
-	fmt.Fprintf(&b, "SyntaxError: %s", e.Msg)
+	fmt.Fprintf(&b, "%s: %s", e.TypeName(), e.Msg)
 	return b.String()
 }
 

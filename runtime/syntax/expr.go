@@ -465,6 +465,7 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 		fn = p.ident("__method_call__", dot.NamePos)
 		args = append([]starsyntax.Expr{dot.X, name}, args...)
 	}
+	p.recordCallKeywords(p.pos(lparen), args)
 	args = p.normalizeArgs(args)
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: args, Rparen: p.pos(rparen)}
 }

@@ -182,13 +182,17 @@ func (lx *lexer) scanStringBody(quote byte, triple bool, line, col int32) {
 	continued := false
 	for {
 		if lx.eof() {
+			detected := lx.line
+			if strings.HasSuffix(lx.src, "\n") {
+				detected-- // CPython counts the last line, not the empty one after it
+			}
 			if triple {
-				lx.failEOF(line, col, "unterminated triple-quoted string literal")
+				lx.failEOF(line, col, "unterminated triple-quoted string literal (detected at line %d)", detected)
 			}
 			if continued {
-				lx.failEOF(line, col, "unterminated string literal")
+				lx.failEOF(line, col, "unterminated string literal (detected at line %d)", detected)
 			}
-			lx.fail(line, col, "unterminated string literal")
+			lx.fail(line, col, "unterminated string literal (detected at line %d)", detected)
 		}
 		c := lx.src[lx.i]
 		switch {
@@ -200,7 +204,7 @@ func (lx *lexer) scanStringBody(quote byte, triple bool, line, col int32) {
 			}
 			continue
 		case c == '\n' && !triple:
-			lx.fail(line, col, "unterminated string literal")
+			lx.fail(line, col, "unterminated string literal (detected at line %d)", lx.line)
 		case c == quote && (!triple || strings.HasPrefix(lx.src[lx.i:], strings.Repeat(string(quote), 3))):
 			return
 		}

@@ -16,14 +16,14 @@ const maxExprDepth = 200
 // runtime builtins listed in the package documentation. Errors are
 // *SyntaxError.
 func Parse(filename string, src []byte) (*starsyntax.File, error) {
-	return parseFile(filename, src)
+	return parseFile(filename, src, nil)
 }
 
 // ParseREPL parses one chunk of REPL input, such as a statement or a
 // block ended by a blank line, with the same language and options as
 // Parse. Use Incomplete first to decide whether the chunk is finished.
 func ParseREPL(filename string, src []byte) (*starsyntax.File, error) {
-	return parseFile(filename, src)
+	return parseFile(filename, src, nil)
 }
 
 // fileOptions returns the options every parsed file carries: Python
@@ -33,13 +33,18 @@ func fileOptions() *starsyntax.FileOptions {
 	return &starsyntax.FileOptions{Set: true, While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true}
 }
 
-func parseFile(filename string, raw []byte) (f *starsyntax.File, err error) {
+func parseFile(filename string, raw []byte, info *FileInfo) (f *starsyntax.File, err error) {
 	src := normalizeNewlines(raw)
+	var toks []token
+	var unclosed *SyntaxError
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(*SyntaxError)
 			if !ok {
 				se = &SyntaxError{Filename: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("internal error in the parser: %v", r)}
+			}
+			if unclosed != nil && failedForUnclosed(se, unclosed, toks) {
+				se = unclosed
 			}
 			if se.Text == "" {
 				se.Text = sourceLine(src, se.Line)
@@ -47,13 +52,28 @@ func parseFile(filename string, raw []byte) (f *starsyntax.File, err error) {
 			f, err = nil, se
 		}
 	}()
-	toks, err := scan(filename, src)
+	toks, unclosed, err = scanFile(filename, src)
 	if err != nil {
 		panic(err)
 	}
-	p := &parser{filename: &filename, toks: toks, scope: &scope{kind: moduleScope}, decls: map[*starsyntax.DefStmt]map[string]declaration{}}
+	p := &parser{filename: &filename, toks: toks, scope: &scope{kind: moduleScope}, decls: map[*starsyntax.DefStmt]map[string]declaration{}, info: info}
 	stmts := p.resolveCells(p.parseFileStatements())
+	if unclosed != nil {
+		panic(unclosed)
+	}
 	return &starsyntax.File{Path: filename, Stmts: stmts, Options: fileOptions()}, nil
+}
+
+// failedForUnclosed reports whether CPython would report unclosed, a
+// bracket the input never closes, in place of se: when the parser
+// failed at the end of the input, or with plain "invalid syntax" on a
+// line after the bracket's.
+func failedForUnclosed(se, unclosed *SyntaxError, toks []token) bool {
+	end := toks[len(toks)-1]
+	if se.Line == int(end.line) && se.Col == int(end.col) {
+		return true
+	}
+	return se.Msg == "invalid syntax" && se.Line > unclosed.Line
 }
 
 // normalizeNewlines applies Python's universal newlines: "\r\n" and "\r"
@@ -83,6 +103,7 @@ type scope struct {
 	kind       scopeKind
 	parent     *scope
 	className  string // for classScope
+	qualname   string // for classScope, defScope and lambdaScope: __qualname__
 	firstParam string // for defScope: first positional parameter, or ""
 	generator  bool   // for defScope: the body contains yield
 	decls      map[string]declaration
@@ -100,6 +121,7 @@ type parser struct {
 	block  *blockCtx // innermost block function being parsed, nil outside one
 	hidden int       // counter for fresh hidden names
 	decls  map[*starsyntax.DefStmt]map[string]declaration
+	info   *FileInfo // nil unless the caller asked for it
 }
 
 // enterFunction starts the body of a def or class, where loops and
@@ -188,8 +210,16 @@ func (p *parser) fail(t token, format string, args ...any) {
 	p.failAt(p.pos(t), format, args...)
 }
 
+// failIndent raises an IndentationError at t.
+func (p *parser) failIndent(t token, format string, args ...any) {
+	panic(&SyntaxError{Filename: *p.filename, Line: int(t.line), Col: int(t.col), Msg: fmt.Sprintf(format, args...), Type: "IndentationError"})
+}
+
 // unexpected reports the current token as out of place, naming the
-// unsupported construct when the token starts one.
+// unsupported construct when the token starts one. Other messages are
+// CPython 3.11's: "expected ':'" for a missing colon, the try
+// statement's "expected 'except' or 'finally' block", and otherwise
+// "invalid syntax", whatever expected names.
 func (p *parser) unexpected(expected string) {
 	t := *p.tok()
 	if t.kind == tOp && t.text == ":=" {
@@ -200,7 +230,10 @@ func (p *parser) unexpected(expected string) {
 			p.fail(t, "%s", msg)
 		}
 	}
-	p.fail(t, "invalid syntax: %s, found %s", expected, describeToken(t))
+	if expected == "expected ':'" || expected == "expected 'except' or 'finally' block" {
+		p.fail(t, "%s", expected)
+	}
+	p.fail(t, "invalid syntax")
 }
 
 func describeToken(t token) string {

@@ -30,6 +30,13 @@ type lexer struct {
 	// exprMode lexes an f-string replacement field: newlines are
 	// insignificant and no NEWLINE, INDENT or DEDENT is produced.
 	exprMode bool
+
+	// deferUnclosed makes finish store the error for a bracket still
+	// open at the end in unclosed, instead of raising it, and end the
+	// tokens at once, so that the parser can report an earlier error
+	// first, as CPython does.
+	deferUnclosed bool
+	unclosed      *SyntaxError
 }
 
 // scan lexes a whole file or REPL chunk.
@@ -38,6 +45,16 @@ func scan(filename, src string) (toks []token, err error) {
 	defer catchSyntaxError(&err)
 	lx.run()
 	return lx.toks, nil
+}
+
+// scanFile lexes a whole file like scan, but returns the error for a
+// bracket still open at the end of the input as unclosed, with the
+// tokens up to there and a final EOF, for the parser to weigh.
+func scanFile(filename, src string) (toks []token, unclosed *SyntaxError, err error) {
+	lx := &lexer{filename: filename, src: src, line: 1, col: 1, indents: []int{0}, atLineStart: true, deferUnclosed: true}
+	defer catchSyntaxError(&err)
+	lx.run()
+	return lx.toks, lx.unclosed, nil
 }
 
 // scanExpr lexes the expression of an f-string replacement field, which
@@ -200,7 +217,10 @@ func (lx *lexer) indent(width int) {
 		lx.emit(tDedent, "", lx.line, lx.col, lx.i, nil)
 	}
 	if width != lx.indents[len(lx.indents)-1] {
-		lx.fail(lx.line, lx.col, "unindent does not match any outer indentation level")
+		// CPython puts the caret just past the end of the line.
+		rest, _, _ := strings.Cut(lx.src[lx.i:], "\n")
+		panic(&SyntaxError{Filename: lx.filename, Line: int(lx.line), Col: int(lx.col) + utf8.RuneCountInString(rest),
+			Msg: "unindent does not match any outer indentation level", Type: "IndentationError"})
 	}
 }
 
@@ -236,7 +256,12 @@ func (lx *lexer) newline() {
 func (lx *lexer) finish() {
 	if n := len(lx.brackets); n > 0 {
 		open := lx.brackets[n-1]
-		lx.failEOF(open.line, open.col, "unexpected end of file, missing '%s'", closingBracket[open.text])
+		if !lx.deferUnclosed {
+			lx.failEOF(open.line, open.col, "'%s' was never closed", open.text)
+		}
+		lx.unclosed = &SyntaxError{Filename: lx.filename, Line: int(open.line), Col: int(open.col), Msg: fmt.Sprintf("'%s' was never closed", open.text), eof: true}
+		lx.emit(tEOF, "", lx.line, lx.col, lx.i, nil)
+		return
 	}
 	if !lx.exprMode {
 		if n := len(lx.toks); n > 0 && lx.toks[n-1].kind != tNewline {
@@ -322,6 +347,9 @@ func (lx *lexer) trackBracket(tok token) {
 		}
 		open := lx.brackets[n-1]
 		if closingBracket[open.text] != tok.text {
+			if open.line == tok.line {
+				lx.fail(tok.line, tok.col, "closing parenthesis '%s' does not match opening parenthesis '%s'", tok.text, open.text)
+			}
 			lx.fail(tok.line, tok.col, "closing parenthesis '%s' does not match opening parenthesis '%s' on line %d", tok.text, open.text, open.line)
 		}
 		lx.brackets = lx.brackets[:n-1]

@@ -35,9 +35,9 @@ func (p *parser) parseStatement() []starsyntax.Stmt {
 	t := *p.tok()
 	switch {
 	case t.kind == tIndent:
-		p.fail(t, "unexpected indent")
+		panic(&SyntaxError{Filename: *p.filename, Line: int(t.line), Col: int(t.col), Msg: "unexpected indent", Type: "IndentationError", NoCaret: true})
 	case t.kind == tDedent:
-		p.fail(t, "unindent does not match any outer indentation level")
+		p.failIndent(t, "unindent does not match any outer indentation level")
 	case t.kind == tOp && t.text == "@":
 		return p.parseDecorated()
 	case t.kind == tName:
@@ -127,7 +127,7 @@ func (p *parser) parseBlock(header string, headerLine int32) []starsyntax.Stmt {
 	}
 	p.next()
 	if p.tok().kind != tIndent {
-		p.fail(*p.tok(), "expected an indented block after %s on line %d", header, headerLine)
+		p.failIndent(*p.tok(), "expected an indented block after %s on line %d", header, headerLine)
 	}
 	indent := p.next()
 	var body []starsyntax.Stmt
@@ -141,7 +141,7 @@ func (p *parser) parseBlock(header string, headerLine int32) []starsyntax.Stmt {
 func (p *parser) parseIf() starsyntax.Stmt {
 	ifTok := p.next() // "if" or "elif"
 	cond := p.parseTest()
-	p.expectOp(":")
+	p.expectConditionColon(cond)
 	stmt := &starsyntax.IfStmt{If: p.pos(ifTok), Cond: cond}
 	stmt.True = p.parseBlock(fmt.Sprintf("'%s' statement", ifTok.text), ifTok.line)
 	switch {
@@ -157,10 +157,19 @@ func (p *parser) parseIf() starsyntax.Stmt {
 	return stmt
 }
 
+// expectConditionColon consumes the colon after an if or while
+// condition, naming "=" written in place of "==" as CPython does.
+func (p *parser) expectConditionColon(cond starsyntax.Expr) {
+	if p.isOp("=") {
+		p.failAt(starsyntax.Start(cond), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	}
+	p.expectOp(":")
+}
+
 func (p *parser) parseWhile() []starsyntax.Stmt {
 	whileTok := p.next()
 	cond := p.parseTest()
-	p.expectOp(":")
+	p.expectConditionColon(cond)
 	pre, body, post := p.parseLoopBody("'while' statement", whileTok)
 	loop := &starsyntax.WhileStmt{While: p.pos(whileTok), Cond: cond, Body: body}
 	return append(append(pre, loop), post...)
@@ -262,7 +271,7 @@ func (p *parser) checkPython2Print() {
 		p.fail(*p.tok(), "'print >>' is Python 2 syntax and is not supported; use print(..., file=f)")
 	}
 	if next.kind == tString || next.kind == tInt || next.kind == tFloat || next.kind == tName && !keywords[next.text] {
-		p.fail(*p.tok(), "missing parentheses in call to 'print'; did you mean print(...)?")
+		p.fail(*p.tok(), "Missing parentheses in call to 'print'. Did you mean print(...)?")
 	}
 }
 

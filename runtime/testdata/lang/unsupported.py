@@ -28,4 +28,4 @@ from os import * ### SyntaxError: from ... import * is not supported
 ---
 x = 1j ### SyntaxError: complex literals are not supported
 ---
-print "hello" ### SyntaxError: missing parentheses in call to 'print'
+print "hello" ### SyntaxError: Missing parentheses in call to 'print'
