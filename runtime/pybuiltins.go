@@ -381,12 +381,25 @@ func pySum(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 	var x starlark.Value
 	for it.Next(&x) {
 		var err error
-		acc, err = starlark.Binary(syntaxPlus, acc, x)
+		acc, err = starlark.Binary(syntaxPlus, boolAsInt(acc), boolAsInt(x))
 		if err != nil {
 			return nil, err
 		}
 	}
 	return acc, nil
+}
+
+// boolAsInt returns a bool as the int it equals in Python, where bool subclasses int,
+// so that sum() adds bools as CPython does (sum([True, True]) == 2).
+// Other values come back unchanged.
+func boolAsInt(v starlark.Value) starlark.Value {
+	if b, ok := v.(starlark.Bool); ok {
+		if b {
+			return starlark.MakeInt(1)
+		}
+		return starlark.MakeInt(0)
+	}
+	return v
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -71,3 +71,6 @@ class Vec:
 v, w = Vec(1, 2), Vec(3, 4)
 print(v + w, w - v, v * 2, 3 * v, w / 2, -v, v ** 2, v @ w)
 print(v == Vec(1, 2), v != w, v < w, w > v, sorted([w, v]))
+---
+# sum() adds bools as the ints they subclass.
+print(sum([True, True, False]), sum([x > 1 for x in range(5)]), sum([], True), sum([0.5, True]))
