@@ -129,7 +129,12 @@ func convInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple
 	if err := initParam(thread, self, "Conv2d", "weight", layerInit(wInit, "normal", heW), shape, engine.Float32, true); err != nil {
 		return nil, err
 	}
-	if hasBias {
+	if !hasBias {
+		// MindSpore r1.6 sets the bias attribute to None without a bias.
+		if err := self.DictSet("bias", starlark.None); err != nil {
+			return nil, err
+		}
+	} else {
 		if err := initParam(thread, self, "Conv2d", "bias", layerInit(bInit, "zeros", heB), []int{outC}, engine.Float32, true); err != nil {
 			return nil, err
 		}

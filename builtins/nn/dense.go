@@ -109,7 +109,12 @@ func denseInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tupl
 	if err := initParam(thread, self, "Dense", "weight", layerInit(wInit, "normal", heW), []int{outC, in}, d, true); err != nil {
 		return nil, err
 	}
-	if hasBias {
+	if !hasBias {
+		// MindSpore r1.6 sets the bias attribute to None without a bias.
+		if err := self.DictSet("bias", starlark.None); err != nil {
+			return nil, err
+		}
+	} else {
 		if err := initParam(thread, self, "Dense", "bias", layerInit(bInit, "zeros", heB), []int{outC}, d, true); err != nil {
 			return nil, err
 		}

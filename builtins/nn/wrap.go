@@ -108,10 +108,43 @@ and returns the loss computed before the update.`,
 			if err := self.SetField("optimizer", opt); err != nil {
 				return nil, err
 			}
+			if err := setTrainOneStepHelpers(self); err != nil {
+				return nil, err
+			}
 			return starlark.None, self.DictSet("sens", starlark.Float(sens))
 		},
 		construct: trainOneStep,
 	})
+}
+
+// NewTrainGrad returns ops.GradOperation(get_by_list=True,
+// sens_param=True), which TrainOneStepCell stores as self.grad. The ops
+// package sets it, because ops imports nn.
+var NewTrainGrad func() starlark.Value
+
+// setTrainOneStepHelpers sets the attributes that MindSpore r1.6's
+// TrainOneStepCell.__init__ sets besides network, weights, optimizer and
+// sens, so that a subclass's construct can use them: grad,
+// reducer_flag (False without data parallelism) and grad_reducer (the
+// identity).
+func setTrainOneStepHelpers(self *pyobj.Instance) error {
+	if NewTrainGrad != nil {
+		if err := self.DictSet("grad", NewTrainGrad()); err != nil {
+			return err
+		}
+	}
+	if err := self.DictSet("reducer_flag", starlark.False); err != nil {
+		return err
+	}
+	return self.DictSet("grad_reducer", starlark.NewBuiltin("identity", identity))
+}
+
+func identity(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("identity", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // backboneNetwork is the getter of the WithLossCell.backbone_network

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/nn"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"go.starlark.net/starlark"
 )
@@ -27,6 +28,10 @@ type gradFunction struct {
 	fn      starlark.Value
 	weights []*tensor.Parameter
 	single  bool // weights was one Parameter
+}
+
+func init() {
+	nn.NewTrainGrad = func() starlark.Value { return &GradOperation{GetByList: true, SensParam: true} }
 }
 
 var (

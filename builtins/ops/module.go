@@ -78,8 +78,21 @@ func primitives() []*PrimitiveClass {
 		prim("Ones", "Ones()(shape, type=float32): a Tensor of ones on the runtime's device.", filledImpl("Ones", 1)),
 		prim("Zeros", "Zeros()(shape, type=float32): a Tensor of zeros on the runtime's device.", filledImpl("Zeros", 0)),
 		prim("Fill", "Fill()(type, shape, value): a Tensor filled with value on the runtime's device.", fillImpl),
+		prim("BatchMatMul", "BatchMatMul(transpose_a=False, transpose_b=False)(x, y): MatMul of each pair of matrices in the batch axes.", batchMatMulImpl, "transpose_a?", "transpose_b?"),
+		prim("ArgMaxWithValue", "ArgMaxWithValue(axis=0, keep_dims=False)(x): (int32 index of the maximum, maximum) along axis.", argMaxWithValueImpl, "axis?", "keep_dims?"),
+		prim("Print", "Print()(*inputs): prints strings as they are and Tensors as their repr, one per line.", printImpl),
 		prim("Eye", "Eye()(n, m=n, t=float32): the n×m identity on the runtime's device.", eyeImpl),
 	}
+}
+
+// depend is ops.depend(value, expr): value, after expr. Scripts run
+// eagerly, so expr has already been evaluated when depend is called.
+func depend(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var value, expr starlark.Value
+	if err := starlark.UnpackArgs("depend", args, kwargs, "value", &value, "expr", &expr); err != nil {
+		return nil, core.Errorf("TypeError", "%v", err)
+	}
+	return value, nil
 }
 
 // snake converts a CamelCase primitive name to its functional name.
@@ -124,7 +137,12 @@ func Module() *core.Module {
 	m["sum"] = m["reduce_sum"]
 	m["relu"] = m["re_lu"]
 	delete(m, "re_lu")
+	// MindSpore r1.6 has no functional forms of these primitives.
+	for _, name := range []string{"batch_mat_mul", "arg_max_with_value", "print"} {
+		delete(m, name)
+	}
 	m["GradOperation"] = &GradOperationClass{}
+	m["depend"] = starlark.NewBuiltin("depend", depend)
 	for k, v := range nn.FunctionalLosses() {
 		m[k] = v
 	}

@@ -3,6 +3,7 @@ package pyobj
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -98,11 +99,17 @@ func (t *GoType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwar
 // Attr returns __name__, __qualname__, __module__, a static attribute
 // or an unbound method, such as str.lower.
 func (t *GoType) Attr(name string) (starlark.Value, error) {
+	// A dotted name such as numpy.ndarray is the module and the class
+	// name, as in type(numpy.zeros(2)).__name__ == 'ndarray'.
+	module, short := "builtins", t.name
+	if i := strings.LastIndexByte(t.name, '.'); i >= 0 {
+		module, short = t.name[:i], t.name[i+1:]
+	}
 	switch name {
 	case "__name__", "__qualname__":
-		return starlark.String(t.name), nil
+		return starlark.String(short), nil
 	case "__module__":
-		return starlark.String("builtins"), nil
+		return starlark.String(module), nil
 	}
 	if v, ok := t.statics[name]; ok {
 		return v, nil

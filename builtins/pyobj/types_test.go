@@ -88,3 +88,17 @@ func TestPowLimitsExactResults(t *testing.T) {
 		t.Errorf("-1 ** 2**40 = %v, %v, want 1", result, err)
 	}
 }
+
+func TestGoTypeDottedName(t *testing.T) {
+	ndarray := NewGoType("numpy.ndarray", func(starlark.Value) bool { return false })
+	_, out := mustRun(t, `
+print(ndarray.__name__, ndarray.__qualname__, ndarray.__module__)
+print(ndarray)
+print(Tensor.__name__, Tensor.__module__)
+`, starlark.StringDict{"ndarray": ndarray, "Tensor": tensorType})
+	want := `ndarray ndarray numpy
+<class 'numpy.ndarray'>
+Tensor builtins
+`
+	compareLines(t, out, want)
+}

@@ -13,8 +13,8 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// OS returns the os module: sep, getcwd, listdir, makedirs and the
-// os.path submodule. Paths are POSIX paths. Everything that touches the
+// OS returns the os module: sep, getcwd, listdir, makedirs, remove,
+// rmdir and the os.path submodule. Paths are POSIX paths. Everything that touches the
 // file system goes through the directory the host grants
 // (runtime.Options.Files and Dir) and raises PermissionError without
 // one; nothing reads the environment.
@@ -28,6 +28,8 @@ func OS() *core.Module {
 		"getcwd":   starlark.NewBuiltin("getcwd", getcwd),
 		"listdir":  starlark.NewBuiltin("listdir", listdir),
 		"makedirs": starlark.NewBuiltin("makedirs", makedirs),
+		"remove":   starlark.NewBuiltin("remove", osRemove),
+		"rmdir":    starlark.NewBuiltin("rmdir", osRmdir),
 	})
 }
 

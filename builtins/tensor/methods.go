@@ -34,6 +34,7 @@ var methods = map[string]method{
 	"flatten":     mFlatten,
 	"squeeze":     mSqueeze,
 	"expand_dims": mExpandDims,
+	"expand_as":   mExpandAs,
 	"item":        mItem,
 	"tolist":      mTolist,
 	"asnumpy":     mAsnumpy,
@@ -47,7 +48,7 @@ var methods = map[string]method{
 }
 
 var numpyOnly = map[string]bool{"tolist": true, "view": false, "sort": true, "argsort": true}
-var msOnly = map[string]bool{"asnumpy": true, "expand_dims": true, "view": true}
+var msOnly = map[string]bool{"asnumpy": true, "expand_dims": true, "expand_as": true, "view": true}
 
 // Attr returns attributes (shape, dtype, ndim, size, T) and bound
 // methods.
@@ -411,6 +412,23 @@ func mExpandDims(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starl
 	out, err := ExpandDims(t.T, axis)
 	if err != nil {
 		return nil, err
+	}
+	return wrapFlavor(out, t.Flavor), nil
+}
+
+// mExpandAs is Tensor.expand_as(x): the tensor broadcast to x's shape.
+func mExpandAs(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackArgs("expand_as", args, kwargs, "x", &x); err != nil {
+		return nil, err
+	}
+	target, _, ok := Of(x)
+	if !ok {
+		return nil, core.Errorf("TypeError", "Tensor.expand_as: x must be a Tensor, but got %s", x.Type())
+	}
+	out, err := engine.BroadcastTo(t.T, target.Shape()...)
+	if err != nil {
+		return nil, core.EngineError("Tensor.expand_as", err)
 	}
 	return wrapFlavor(out, t.Flavor), nil
 }

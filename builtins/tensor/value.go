@@ -214,6 +214,13 @@ func NewParameter(data *engine.Tensor, name string, requiresGrad bool) *Paramete
 // Type returns "Parameter".
 func (p *Parameter) Type() string { return "Parameter" }
 
+// PyStr returns str(p), which MindSpore r1.6 defines as its repr: the
+// name, shape, dtype and requires_grad, without the values.
+func (p *Parameter) PyStr(thread *starlark.Thread) (string, error) { return p.String(), nil }
+
+// PyRepr returns repr(p), the same text as str(p).
+func (p *Parameter) PyRepr(thread *starlark.Thread) (string, error) { return p.String(), nil }
+
 func (p *Parameter) String() string {
 	return fmt.Sprintf("Parameter (name=%s, shape=%s, dtype=%s, requires_grad=%s)", p.Name, engine.FormatShape(p.T.Shape()), DType{p.T.DType(), MindSpore}, pyBool(p.RequiresGrad))
 }

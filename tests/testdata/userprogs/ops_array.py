@@ -1,0 +1,35 @@
+"""Array primitives: Concat, Stack, Transpose, Reshape, ExpandDims,
+Squeeze, Argmax, ArgMaxWithValue, OneHot, Select, Equal, Cast."""
+import numpy as np
+import mindspore as ms
+from mindspore import ops, Tensor
+
+a = Tensor(np.array([[1, 2], [3, 4]]).astype(np.float32))
+b = Tensor(np.array([[5, 6], [7, 8]]).astype(np.float32))
+print(ops.Concat()((a, b)))
+print(ops.Concat(1)((a, b)))
+print(ops.Stack(axis=0)([a, b]).shape)
+print(ops.Stack(axis=2)([a, b]))
+print(ops.Transpose()(a, (1, 0)))
+print(ops.Reshape()(a, (1, 4)))
+print(ops.ExpandDims()(a, 0).shape)
+print(ops.Squeeze(0)(ops.ExpandDims()(a, 0)).shape)
+print(ops.Squeeze()(Tensor(np.ones((1, 2, 1, 2)), ms.float32)).shape)
+x = Tensor(np.array([[1.0, 20.0, 5.0], [67.0, 8.0, 9.0], [130.0, 24.0, 15.0]]).astype(np.float32))
+print(ops.Argmax(output_type=ms.int32)(x))
+print(ops.Argmax(axis=0)(x))
+index, output = ops.ArgMaxWithValue()(x)
+print(index, output)
+index, output = ops.ArgMaxWithValue(axis=1, keep_dims=True)(x)
+print(index)
+print(output)
+indices = Tensor(np.array([0, 1, 2]), ms.int32)
+depth, on_value, off_value = 3, Tensor(1.0, ms.float32), Tensor(0.0, ms.float32)
+print(ops.OneHot()(indices, depth, on_value, off_value))
+cond = Tensor([True, False])
+print(ops.Select()(cond, Tensor([2, 3], ms.float32), Tensor([1, 2], ms.float32)))
+print(ops.Equal()(Tensor(np.array([1, 2, 3]), ms.int32), Tensor(np.array([1, 2, 4]), ms.int32)))
+print(ops.Equal()(Tensor(np.array([1, 2, 3]), ms.float32), 2.0))
+y = ops.Cast()(Tensor(np.array([1.7, -2.3, 3.5]), ms.float32), ms.int32)
+print(y, y.dtype)
+print(ops.Cast()(Tensor(np.array([0, 1, 2]), ms.int32), ms.bool_))

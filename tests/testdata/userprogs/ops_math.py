@@ -1,0 +1,30 @@
+"""Math primitives on values whose float32 results are exact."""
+import numpy as np
+import mindspore as ms
+from mindspore import ops, Tensor
+
+x = Tensor(np.array([[1.0, 4.0, 9.0], [16.0, 25.0, 36.0]]), ms.float32)
+print(ops.ReduceSum(keep_dims=True)(x, 1))
+print(ops.ReduceSum(keep_dims=True)(x).shape)
+print(ops.ReduceSum()(x, (0, 1)))
+print(ops.Sqrt()(x))
+print(ops.Square()(Tensor(np.array([1.0, -2.0, 0.5]), ms.float32)))
+print(ops.Pow()(Tensor(np.array([1.0, 2.0, 4.0]), ms.float32), 3.0))
+print(ops.Pow()(Tensor(np.array([1.0, 2.0, 4.0]), ms.float32), Tensor(np.array([2.0, 3.0, 0.5]), ms.float32)))
+print(ops.Exp()(Tensor(np.array([0.0, 0.0]), ms.float32)))
+print(ops.Log()(Tensor(np.array([1.0, 1.0]), ms.float32)))
+print(ops.Softmax()(Tensor(np.array([[1.0, 1.0, 1.0, 1.0]]), ms.float32)))
+print(ops.LogSoftmax()(Tensor(np.array([[3.0, 3.0]]), ms.float32)))
+a = Tensor(np.ones((2, 3)), ms.float32)
+b = Tensor(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), ms.float32)
+print(ops.MatMul(transpose_b=True)(a, b))
+print(ops.MatMul(transpose_a=True)(a, b))
+c = Tensor(np.ones((2, 1, 3)), ms.float32)
+d = Tensor(np.arange(12).reshape(2, 3, 2), ms.float32)
+print(ops.BatchMatMul()(c, d))
+print(ops.Zeros()((2, 2), ms.float32))
+print(ops.Ones()((2, 3), ms.int32))
+print(ops.ZerosLike()(b))
+print(ops.Fill()(ms.float32, (2, 2), 7))
+print(ops.Shape()(d))
+print(ops.OnesLike()(Tensor(np.array([1, 2]), ms.int32)))

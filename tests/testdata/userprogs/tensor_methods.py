@@ -1,0 +1,32 @@
+"""Tensor methods and arithmetic with Python scalars."""
+import numpy as np
+import mindspore as ms
+from mindspore import Tensor
+
+t = Tensor(np.array([[1, -2, 3], [-4, 5, -6]]), ms.float32)
+print(t.shape, t.dtype, t.ndim, t.size)
+print(type(t.asnumpy()), t.asnumpy().dtype)
+print(t.astype(ms.int32))
+print(t.astype(ms.int32).dtype)
+print(t.sum())
+print(t.sum(axis=1))
+print(t.mean())
+print(t.mean(axis=0, keep_dims=True))
+print(t.reshape((3, 2)))
+print(t.reshape(3, 2).shape)
+print(t.transpose())
+print(t.transpose(1, 0).shape)
+print(t.view(6))
+print(t.view(3, -1).shape)
+print(Tensor(np.array([1, 2, 3]), ms.float32).expand_as(t))
+print(t.abs())
+print(t.max(), t.min())
+print(t.max(axis=0), t.min(axis=1))
+print(t + 1)
+print(2 * t)
+print(t / 2)
+print(1 - t)
+print(t ** 2)
+print(-t)
+print((t > 0))
+print(t[0], t[1, 2], t[:, 1])
