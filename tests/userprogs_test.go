@@ -30,7 +30,7 @@ func TestUserPrograms(t *testing.T) {
 	for _, script := range scripts {
 		name := strings.TrimSuffix(filepath.Base(script), ".py")
 		t.Run(name, func(t *testing.T) {
-			got, err := runUserProgram(script)
+			got, err := runUserProgram(script, t.TempDir())
 			if err != nil {
 				t.Fatalf("%s did not finish: %v", name, err)
 			}
@@ -49,15 +49,13 @@ func TestUserPrograms(t *testing.T) {
 	}
 }
 
-// runUserProgram runs script with its directory as the granted
-// directory and returns its standard output and error followed by the
-// traceback of an uncaught Python exception, as `cellrepl run` prints
-// them. The error is non-nil only when the run failed in another way.
-func runUserProgram(script string) (string, error) {
-	dir, err := filepath.Abs(filepath.Dir(script))
-	if err != nil {
-		return "", err
-	}
+// runUserProgram runs script with dir, an empty directory, as the
+// granted directory, so that files the program writes (checkpoints) stay
+// out of the repository and cannot leak into the next run. It returns
+// the standard output and error followed by the traceback of an uncaught
+// Python exception, as `cellrepl run` prints them. The error is non-nil
+// only when the run failed in another way.
+func runUserProgram(script, dir string) (string, error) {
 	src, err := os.ReadFile(script)
 	if err != nil {
 		return "", err
