@@ -3,6 +3,7 @@ package pyobj
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
@@ -98,11 +99,15 @@ func (t *GoType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwar
 // Attr returns __name__, __qualname__, __module__, a static attribute
 // or an unbound method, such as str.lower.
 func (t *GoType) Attr(name string) (starlark.Value, error) {
+	module, base := "builtins", t.name
+	if i := strings.LastIndexByte(t.name, '.'); i >= 0 {
+		module, base = t.name[:i], t.name[i+1:]
+	}
 	switch name {
 	case "__name__", "__qualname__":
-		return starlark.String(t.name), nil
+		return starlark.String(base), nil
 	case "__module__":
-		return starlark.String("builtins"), nil
+		return starlark.String(module), nil
 	}
 	if v, ok := t.statics[name]; ok {
 		return v, nil
