@@ -6,6 +6,7 @@ import (
 	"math/bits"
 
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/runtime/syntax"
 	"go.starlark.net/starlark"
 )
@@ -198,6 +199,9 @@ func pyHash(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 			return result, nil
 		}
 	}
+	// A NumPy scalar hashes as the Python number it holds, so that
+	// hash(np.float32(1.5)) == hash(1.5).
+	v, _ = tensor.OrderKey(v)
 	if f, ok := v.(starlark.Float); ok && float64(f) == math.Trunc(float64(f)) && math.Abs(float64(f)) < 1<<61 {
 		v = starlark.MakeInt64(int64(f))
 	}

@@ -324,13 +324,13 @@ func stringIterables() starlark.StringDict {
 	return starlark.StringDict{
 		"zip":       builtin("zip", pyZip),
 		"enumerate": builtin("enumerate", pyEnumerate),
-		"sorted":    wrap("sorted", 0),
+		"sorted":    withScalarOrder("sorted", wrap("sorted", 0)),
 		"reversed":  wrap("reversed", 0),
 		"set":       wrap("set", 0),
 		"any":       wrap("any", 0),
 		"all":       wrap("all", 0),
-		"min":       withDefault("min", wrap("min", 0)),
-		"max":       withDefault("max", wrap("max", 0)),
+		"min":       withDefault("min", withScalarOrder("min", wrap("min", 0))),
+		"max":       withDefault("max", withScalarOrder("max", wrap("max", 0))),
 	}
 }
 

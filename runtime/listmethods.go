@@ -87,6 +87,7 @@ func listMethod(thread *starlark.Thread, l *starlark.List, name string, args sta
 		if key != starlark.None {
 			sortKw = append(sortKw, starlark.Tuple{starlark.String("key"), key})
 		}
+		sortKw = scalarOrderKwargs(elems, sortKw)
 		sorted, err := starlark.Call(thread, starlark.Universe["sorted"], starlark.Tuple{l}, sortKw)
 		if err != nil {
 			return nil, err

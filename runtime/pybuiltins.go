@@ -66,6 +66,7 @@ var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
 	"abs":         builtin("abs", pyAbs),
+	"range":       builtin("range", pyRange),
 	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
 	"pow":         builtin("pow", pyPow),
 	"hash":        builtin("hash", pyHash),
@@ -689,6 +690,11 @@ func sliceIndices(start, stop *int, step, n int) (int, int) {
 // array formats as its element when the spec is not empty, as NumPy's
 // ndarray.__format__ does.
 func formatValue(thread *starlark.Thread, v starlark.Value, spec string) (string, error) {
+	// A NumPy scalar formats as the Python number it holds, even with an
+	// empty spec: f"{np.float32(0.1)}" is 0.10000000149011612.
+	if x, ok := v.(*tensor.Tensor); ok && x.Flavor == tensor.NumPy && x.Scalar {
+		v = tensor.ElementValue(x.T, 0)
+	}
 	if spec != "" {
 		if t, _, ok := tensor.Of(v); ok && t.Rank() == 0 {
 			v = tensor.ElementValue(t, 0)

@@ -27,6 +27,7 @@ func Module() *core.Module {
 		"linspace":    builtin("linspace", linspace),
 		"eye":         builtin("eye", eye),
 		"dtype":       builtin("dtype", dtypeFn),
+		"issubdtype":  builtin("issubdtype", issubdtype),
 		"concatenate": builtin("concatenate", concatenate),
 		"stack":       builtin("stack", stack),
 		"vstack":      builtin("vstack", vstack),
@@ -96,12 +97,14 @@ func Module() *core.Module {
 	for name, f := range unaryFuncs {
 		m[name] = builtin(name, unary(f))
 	}
-	for name, v := range tensor.DTypes(tensor.NumPy) {
+	for name, v := range tensor.ScalarTypes() {
 		m[name] = v
 	}
-	m["float_"] = tensor.DType{D: engine.Float64, Flavor: tensor.NumPy}
-	m["int_"] = tensor.DType{D: engine.Int64, Flavor: tensor.NumPy}
-	m["double"] = m["float_"]
+	m["float_"] = m["float64"]
+	m["int_"] = m["int64"]
+	m["double"] = m["float64"]
+	m["True_"] = scalarBool(true)
+	m["False_"] = scalarBool(false)
 	mod := core.NewModule("numpy", m)
 	mod.Doc = "The subset of NumPy that model scripts use, printing as NumPy 1.24 does."
 	return mod

@@ -135,7 +135,9 @@ func isinstanceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err := unpackPositional(b.Name(), args, kwargs, 2, &x, &t); err != nil {
 		return nil, err
 	}
-	ok, err := matchTypes(t, 0, func(t Type) bool { return t.IsInstance(x) })
+	// A value is also an instance of the bases of its type, as NumPy's
+	// float64 scalars are instances of float.
+	ok, err := matchTypes(t, 0, func(t Type) bool { return t.IsInstance(x) || TypeOf(x).IsSubclass(t) })
 	if err != nil {
 		return nil, TypeErrorf("isinstance() arg 2 must be a type, a tuple of types, or a union")
 	}

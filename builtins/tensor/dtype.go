@@ -69,19 +69,62 @@ func (d DType) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bo
 	return false, fmt.Errorf("dtype objects support only == and !=")
 }
 
-// Attr returns dtype attributes (name, itemsize).
+// Repr returns dtype('float32') for a NumPy dtype and Float32 for a
+// MindSpore one.
+func (d DType) Repr() string {
+	if d.Flavor == NumPy {
+		return "dtype('" + d.D.String() + "')"
+	}
+	return d.String()
+}
+
+// Equal compares a NumPy dtype with anything NumPy converts to a dtype:
+// a scalar type (np.float32), a type name ('float32') or Python's float,
+// int and bool. It reports handled false for MindSpore dtypes and for
+// other values.
+func (d DType) Equal(y starlark.Value) (eq, handled bool, err error) {
+	if d.Flavor != NumPy {
+		return false, false, nil
+	}
+	switch y.(type) {
+	case *pyobj.GoType, starlark.String, *starlark.Builtin:
+		e, err := DTypeOf(y)
+		return err == nil && e == d.D, true, nil
+	}
+	return false, false, nil
+}
+
+// Attr returns dtype attributes: name, itemsize, kind ('f' for floats,
+// 'i' for signed integers, 'b' for bool) and type (the scalar type).
 func (d DType) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "name":
 		return starlark.String(d.Name()), nil
 	case "itemsize":
 		return starlark.MakeInt(d.D.Size()), nil
+	case "kind":
+		return starlark.String(dtypeKindCode(d.D)), nil
+	case "type":
+		if t, ok := scalarTypes[d.D]; ok {
+			return t, nil
+		}
 	}
 	return nil, nil
 }
 
 // AttrNames lists the dtype attributes.
-func (d DType) AttrNames() []string { return []string{"itemsize", "name"} }
+func (d DType) AttrNames() []string { return []string{"itemsize", "kind", "name", "type"} }
+
+// dtypeKindCode returns NumPy's dtype.kind character of d.
+func dtypeKindCode(d engine.DType) string {
+	switch {
+	case d == engine.Bool:
+		return "b"
+	case d.IsInt():
+		return "i"
+	}
+	return "f"
+}
 
 // CallInternal builds a NumPy scalar (a 0-d array) of this dtype.
 func (d DType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (_ starlark.Value, err error) {

@@ -25,13 +25,16 @@ func (t *Tensor) Get(key starlark.Value) (v starlark.Value, found bool, err erro
 }
 
 // checkScalarKey rejects the keys that a 0-d tensor does not accept:
-// anything but a tuple, Ellipsis or None.
+// anything but a tuple, Ellipsis, None or a 0-d boolean index.
 func checkScalarKey(t *engine.Tensor, key starlark.Value) error {
 	if t.Rank() != 0 {
 		return nil
 	}
 	switch key.(type) {
-	case starlark.Tuple, core.EllipsisType, starlark.NoneType:
+	case starlark.Tuple, core.EllipsisType, starlark.NoneType, starlark.Bool:
+		return nil
+	}
+	if k, _, ok := Of(key); ok && k.Rank() == 0 && k.DType() == engine.Bool {
 		return nil
 	}
 	return core.Errorf("IndexError", "invalid index to scalar variable")

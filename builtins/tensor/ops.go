@@ -275,10 +275,27 @@ func checkContraction(a, b *engine.Tensor) error {
 // Binary implements the arithmetic operators for tensors.
 func (t *Tensor) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (_ starlark.Value, err error) {
 	defer pyobj.RecoverPanic(opCall(op), &err)
+	if n, ok := t.IndexValue(); ok && op == syntax.STAR {
+		switch y.(type) {
+		case *starlark.List, starlark.Tuple, starlark.String:
+			// Python repeats a sequence by an integer NumPy scalar through
+			// its __index__ method.
+			return starlark.Binary(op, y, starlark.MakeInt64(n))
+		}
+	}
 	if side == starlark.Left {
 		return Arith(op, t, y)
 	}
 	return Arith(op, y, t)
+}
+
+// IndexValue returns the value of a NumPy integer or bool scalar, which Python
+// accepts wherever it needs an int, as its __index__ method does.
+func (t *Tensor) IndexValue() (int64, bool) {
+	if t.Flavor != NumPy || !t.Scalar || !(t.T.DType().IsInt() || t.T.DType() == engine.Bool) {
+		return 0, false
+	}
+	return t.T.Int(0), true
 }
 
 // Unary implements -t, +t and ~t (logical not for bool tensors).

@@ -108,8 +108,8 @@ func scalarTypeName(d engine.DType) string {
 // min(), max() and dict lookups work on them. Other tensors compare
 // equal only to themselves and have no order. Script comparisons such
 // as a < b go through Compare instead and work elementwise.
-// NOTE: go.starlark.net compares values of different Go types without
-// this method, so sorted([1, np.float32(2)]) still raises.
+// go.starlark.net compares values of different Go types without this
+// method, so sorted, min and max compare OrderKey of each element.
 func (t *Tensor) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
 	u := y.(*Tensor)
 	if t.Scalar && u.Scalar {
@@ -122,4 +122,35 @@ func (t *Tensor) CompareSameType(op syntax.Token, y starlark.Value, depth int) (
 		return t != u, nil
 	}
 	return false, fmt.Errorf("'%s' not supported between instances of '%s' and '%s'", op, t.Type(), u.Type())
+}
+
+// OrderKey returns the value that sorted(), min() and max() compare in
+// place of v: the Python number of a NumPy scalar, a tuple with its
+// NumPy scalars replaced the same way, or v itself. changed reports
+// whether the result differs from v. NumPy compares a float32 scalar
+// with a Python float in float64, as this comparison of Python numbers
+// does.
+func OrderKey(v starlark.Value) (key starlark.Value, changed bool) {
+	switch x := v.(type) {
+	case *Tensor:
+		if x.Flavor == NumPy && x.Scalar {
+			return ElementValue(x.T, 0), true
+		}
+	case starlark.Tuple:
+		var out starlark.Tuple
+		for i, elem := range x {
+			k, ok := OrderKey(elem)
+			if !ok {
+				continue
+			}
+			if out == nil {
+				out = append(starlark.Tuple(nil), x...)
+			}
+			out[i] = k
+		}
+		if out != nil {
+			return out, true
+		}
+	}
+	return v, false
 }

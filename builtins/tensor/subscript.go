@@ -19,7 +19,7 @@ const (
 // subscriptItem is what one subscript item selects along one input axis.
 type subscriptItem struct {
 	kind  byte
-	axis  int   // the input axis it reads; unused for None
+	axis  int   // the input axis it reads; unused for None, -1 for a bool
 	pos   []int // input positions along the axis
 	shape []int // the index array's shape (advanced items only)
 }
@@ -203,6 +203,9 @@ func advancedOffsets(sels []subscriptItem, strides []int) ([]int, []int, error) 
 	}
 	offsets := make([]int, n)
 	for _, s := range adv {
+		if s.axis < 0 {
+			continue // a 0-d boolean index reads no input axis
+		}
 		src := broadcastStrides(s.shape, bshape)
 		for b := range offsets {
 			offsets[b] += s.pos[sourceIndex(b, bshape, src)] * strides[s.axis]
@@ -247,8 +250,8 @@ func subscriptItems(t *engine.Tensor, items []starlark.Value) ([]subscriptItem, 
 		switch it.(type) {
 		case core.EllipsisType:
 			ellipses++
-		case starlark.NoneType:
-		case starlark.Int, starlark.Bool, *core.Slice:
+		case starlark.NoneType, starlark.Bool:
+		case starlark.Int, *core.Slice:
 			consumed++
 		default:
 			ix, err := indexArray(it)
@@ -280,7 +283,9 @@ func subscriptItems(t *engine.Tensor, items []starlark.Value) ([]subscriptItem, 
 			}
 		case starlark.NoneType:
 			sels = append(sels, subscriptItem{kind: itemNewAxis})
-		case starlark.Int, starlark.Bool:
+		case starlark.Bool:
+			sels = append(sels, boolScalarItem(bool(x)))
+		case starlark.Int:
 			s, err := intItem(t, axis, x)
 			if err != nil {
 				return nil, err
@@ -300,7 +305,11 @@ func subscriptItems(t *engine.Tensor, items []starlark.Value) ([]subscriptItem, 
 				return nil, err
 			}
 			sels = append(sels, s...)
-			axis += len(s)
+			for _, item := range s {
+				if item.axis >= 0 {
+					axis++
+				}
+			}
 		}
 	}
 	for axis < t.Rank() {
@@ -400,9 +409,19 @@ func arrayItems(t *engine.Tensor, axis int, ix *engine.Tensor) ([]subscriptItem,
 	return []subscriptItem{{kind: kind, axis: axis, pos: pos, shape: append([]int{}, ix.Shape()...)}}, nil
 }
 
+// boolScalarItem returns the item of a 0-d boolean index, True or
+// False. NumPy treats it as a boolean array that covers no input axis:
+// it adds an advanced dimension of length 1 for True and 0 for False.
+func boolScalarItem(b bool) subscriptItem {
+	if b {
+		return subscriptItem{kind: itemAdvanced, axis: -1, pos: []int{0}, shape: []int{1}}
+	}
+	return subscriptItem{kind: itemAdvanced, axis: -1, pos: []int{}, shape: []int{0}}
+}
+
 func maskItems(t *engine.Tensor, axis int, mask *engine.Tensor) ([]subscriptItem, error) {
 	if mask.Rank() == 0 {
-		return nil, core.Errorf("IndexError", "a 0-d boolean index (True or False as an array) is not supported; index with None or a slice instead")
+		return []subscriptItem{boolScalarItem(mask.Bools()[0])}, nil
 	}
 	for d, n := range mask.Shape() {
 		if size := t.Shape()[axis+d]; size != n {

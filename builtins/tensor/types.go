@@ -65,34 +65,6 @@ func init() {
 	}
 }
 
-// registerScalarTypes makes type() of a NumPy scalar print its scalar
-// type, <class 'numpy.float32'>. NOTE: numpy.float64 does not count as a
-// Python float in isinstance, as it does in NumPy.
-// Calling a scalar type builds a scalar, as numpy.float32(1.5) does.
-func registerScalarTypes() {
-	for _, d := range []engine.DType{engine.Float16, engine.Float32, engine.Float64, engine.Int32, engine.Int64, engine.Bool} {
-		name := scalarTypeName(d)
-		scalarType := pyobj.NewGoType(name, func(v starlark.Value) bool {
-			t, ok := v.(*Tensor)
-			return ok && t.Flavor == NumPy && t.Scalar && t.T.DType() == d
-		})
-		scalarType.SetConstructor(DType{d, NumPy})
-		pyobj.RegisterGoType(name, scalarType)
-		scalarTypes[d] = scalarType
-	}
-}
-
-// scalarTypes holds the NumPy scalar type objects by dtype. It is
-// filled once at package initialisation and only read afterwards.
-var scalarTypes = map[engine.DType]*pyobj.GoType{}
-
-// ScalarType returns the NumPy scalar type object of dtype d, which
-// prints as <class 'numpy.float32'>.
-func ScalarType(d engine.DType) (*pyobj.GoType, bool) {
-	t, ok := scalarTypes[d]
-	return t, ok
-}
-
 func eitherTensor(x, y starlark.Value) bool {
 	_, _, a := Of(x)
 	_, _, b := Of(y)

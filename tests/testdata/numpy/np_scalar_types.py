@@ -1,0 +1,35 @@
+import numpy as np
+print(isinstance(np.float64(1), float), isinstance(np.float32(1), float))
+print(isinstance(np.int64(1), int), isinstance(np.int32(1), int), isinstance(np.bool_(True), bool))
+print(isinstance(np.float16(1), float), isinstance(np.float64(1), (int, float)))
+print(issubclass(np.float64, float), issubclass(np.float32, float), issubclass(np.int64, int))
+for t in [np.floating, np.integer, np.signedinteger, np.number, np.generic, np.bool_, np.inexact]:
+    print(t, t.__name__)
+for v in [np.float16(1), np.float32(1), np.float64(1), np.int32(1), np.int64(1), np.bool_(True)]:
+    print(type(v), isinstance(v, np.floating), isinstance(v, np.integer), isinstance(v, np.signedinteger), isinstance(v, np.number), isinstance(v, np.generic), isinstance(v, np.bool_), isinstance(v, np.inexact))
+print(isinstance(1.0, np.floating), isinstance(1, np.integer), isinstance(True, np.bool_), isinstance(np.array([1.0]), np.generic))
+print(issubclass(np.float32, np.floating), issubclass(np.int64, np.floating), issubclass(np.int32, np.integer), issubclass(np.float64, np.number), issubclass(np.bool_, np.number), issubclass(np.bool_, np.generic), issubclass(np.floating, np.number), issubclass(np.integer, np.signedinteger), issubclass(np.float64, np.float64))
+for d in [np.float16, np.float32, np.float64, np.int32, np.int64, np.bool_]:
+    a = np.zeros(2, dtype=d)
+    print(a.dtype, repr(a.dtype), a.dtype.kind, a.dtype.name, a.dtype.itemsize, a.dtype == d, a.dtype.type is d, a.dtype.type)
+    print(np.issubdtype(a.dtype, np.floating), np.issubdtype(a.dtype, np.integer), np.issubdtype(a.dtype, np.number), np.issubdtype(a.dtype, np.bool_), np.issubdtype(a.dtype, d), np.issubdtype(d, np.generic))
+print(np.issubdtype(np.float32, np.float64), np.issubdtype(np.float64, float), np.issubdtype(np.int64, int))
+a = np.arange(3.0)
+print(a.dtype == np.float64, a.dtype == 'float64', a.dtype != np.float32, a.dtype == float, np.array([1]).dtype == int)
+print(np.float32, np.float64, np.int32, np.int64, np.bool_, np.float16)
+print(repr(np.float32), str(np.float32))
+print(type(a), type(np.float32(1)))
+print(a.dtype, repr(a.dtype), str(a.dtype), [a.dtype], f"{a.dtype}")
+print(np.dtype('float32'), repr(np.dtype('float32')), np.dtype(np.int32), np.dtype('float32') == np.float32)
+print(np.float32(1).dtype, repr(np.float32(1).dtype), np.float32(1).dtype.kind)
+print(type(np.float32), np.float32.__name__)
+print(isinstance(np.float32(1.5), np.float32), isinstance(np.float64(1.5), np.float32), isinstance(a, np.ndarray))
+print(isinstance(np.float32(2.0), (np.floating, float)), isinstance(3, (np.integer, int)))
+print(np.True_, type(np.True_), np.False_, np.float_, np.double, np.int_)
+print(np.float32.__module__, np.ndarray.__name__, np.floating.__module__)
+print(np.zeros(2, dtype=np.float32).dtype, np.ones(2, np.int32).dtype, np.array([1, 2], dtype=np.float64).dtype, np.arange(3).astype(np.float16).dtype)
+print(np.float32(1).astype(np.float64).dtype, np.array([1.5]).astype(int).dtype)
+try:
+    np.floating(1)
+except TypeError as e:
+    print('TypeError:', e)
