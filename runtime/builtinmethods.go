@@ -211,6 +211,11 @@ func pyHash(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 		}
 		return starlark.MakeBigInt(n), nil
 	}
+	if s, ok := v.(*pySet); ok {
+		if h, fixed := s.frozenHash(); fixed {
+			return starlark.MakeInt64(h), nil
+		}
+	}
 	h, err := v.Hash()
 	if err != nil {
 		return nil, pyobj.TypeErrorf("unhashable type: '%s'", pyTypeName(v))

@@ -210,7 +210,7 @@ func fromValue(v starlark.Value, depth int) (any, error) {
 // __iter__) could run script code or never end.
 func isSequence(v starlark.Value) bool {
 	switch v.(type) {
-	case *starlark.List, starlark.Tuple, *starlark.Set:
+	case *starlark.List, starlark.Tuple, *starlark.Set, *pySet:
 		return true
 	}
 	return false

@@ -134,53 +134,121 @@ func (v *dictView) Has(x starlark.Value) (bool, error) {
 }
 
 // Binary implements &, |, - and ^ between a keys or items view and any
-// iterable, which return a set as in Python.
+// iterable, which return a set as CPython 3.11's dict views do
+// (Objects/dictobject.c): the left operand becomes a set (a keys view
+// through its dict), which is then updated with the right operand,
+// whichever of the two is the view.
 func (v *dictView) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	if v.kind == viewValues {
 		return nil, nil
 	}
+	var left, right starlark.Value = v, y
+	if side == starlark.Right {
+		left, right = y, v
+	}
 	switch op {
-	case syntax.AMP, syntax.PIPE, syntax.MINUS, syntax.CIRCUMFLEX:
+	case syntax.AMP:
+		return v.intersect(y)
+	case syntax.CIRCUMFLEX:
+		if lv, ok := left.(*dictView); ok && lv.kind == viewItems {
+			if rv, ok := right.(*dictView); ok && rv.kind == viewItems {
+				return itemsSymmetricDifference(lv.dict, rv.dict)
+			}
+		}
+	case syntax.PIPE, syntax.MINUS:
 	default:
 		return nil, nil
 	}
-	self, err := setOf(starlark.Tuple(v.elements()))
+	result, err := viewToSet(left)
 	if err != nil {
 		return nil, err
 	}
-	other, err := setOf(y)
+	switch op {
+	case syntax.PIPE:
+		err = result.update(right)
+	case syntax.MINUS:
+		err = result.differenceUpdate(right)
+	default:
+		err = result.symmetricDifferenceUpdate(right)
+	}
 	if err != nil {
-		return nil, nil
+		return nil, err
 	}
-	left, right := self, other
-	if side == starlark.Right {
-		left, right = other, self
-	}
-	return starlark.Binary(op, left, right)
+	return result, nil
 }
 
-// setOf returns the elements of an iterable as a set.
-func setOf(x starlark.Value) (*starlark.Set, error) {
-	if s, ok := x.(*starlark.Set); ok {
-		return s, nil
+// viewToSet returns set(x), built from the dict itself when x is a keys
+// view, as dictviews_to_set does.
+func viewToSet(x starlark.Value) (*pySet, error) {
+	if view, ok := x.(*dictView); ok && view.kind == viewKeys {
+		x = view.dict
 	}
-	if view, ok := x.(*dictView); ok {
-		x = starlark.Tuple(view.elements())
+	result := newPySet()
+	if err := result.update(x); err != nil {
+		return nil, err
 	}
-	iterable, ok := x.(starlark.Iterable)
-	if !ok {
-		return nil, pyobj.TypeErrorf("'%s' object is not iterable", x.Type())
+	return result, nil
+}
+
+// intersect returns v & other, as _PyDictView_Intersect does: a larger
+// set computes set.intersection(view), and otherwise the smaller
+// operand is iterated and probed in the larger view.
+func (v *dictView) intersect(other starlark.Value) (starlark.Value, error) {
+	if set, ok := other.(*pySet); ok && !set.immutable && v.Len() <= set.Len() {
+		return set.intersection(v)
 	}
-	set := starlark.NewSet(0)
-	it := iterable.Iterate()
-	defer it.Done()
-	var e starlark.Value
-	for it.Next(&e) {
-		if err := set.Insert(e); err != nil {
+	probed := v
+	if ov, ok := other.(*dictView); ok && ov.kind != viewValues && ov.Len() > v.Len() {
+		probed, other = ov, v
+	}
+	result := newPySet()
+	err := forEachElement(other, func(x starlark.Value) error {
+		found, err := probed.Has(x)
+		if err != nil || !found {
+			return err
+		}
+		return result.addValue(x)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+// itemsSymmetricDifference returns d1.items() ^ d2.items(), as
+// dictitems_xor does: the pairs of d2 that d1 lacks or maps to another
+// value, then the pairs of d1 whose key d2 lacks or maps elsewhere.
+func itemsSymmetricDifference(d1, d2 *starlark.Dict) (starlark.Value, error) {
+	remaining := starlark.NewDict(d1.Len())
+	for _, kv := range d1.Items() {
+		if err := remaining.SetKey(kv[0], kv[1]); err != nil {
 			return nil, err
 		}
 	}
-	return set, nil
+	result := newPySet()
+	for _, kv := range d2.Items() {
+		value, found, err := remaining.Get(kv[0])
+		if err != nil {
+			return nil, err
+		}
+		same := false
+		if found {
+			if same, err = starlark.Equal(value, kv[1]); err != nil {
+				return nil, err
+			}
+		}
+		if same {
+			if _, _, err := remaining.Delete(kv[0]); err != nil {
+				return nil, err
+			}
+		} else if err := result.addValue(kv); err != nil {
+			return nil, err
+		}
+	}
+	if err := result.update(&dictView{dict: remaining, kind: viewItems}); err != nil {
+		return nil, err
+	}
+	return result, nil
 }
 
 // dictViewMethod returns d.keys(), d.values() or d.items() as a view,
@@ -211,8 +279,8 @@ func (v *dictView) Equal(y starlark.Value) (bool, bool, error) {
 	}
 	var others []starlark.Value
 	switch y := y.(type) {
-	case *starlark.Set:
-		others = elementsOf(y)
+	case *pySet:
+		others = y.elements()
 	case *dictView:
 		if y.kind == viewValues {
 			return false, true, nil

@@ -42,7 +42,7 @@ type cycleWalker struct {
 func (w *cycleWalker) hasFunctionCycle(v starlark.Value) bool {
 	var key any
 	switch x := v.(type) {
-	case *starlark.Function, *starlark.List, *starlark.Dict, *starlark.Set, *pyobj.Instance, *pyobj.Class,
+	case *starlark.Function, *starlark.List, *starlark.Dict, *starlark.Set, *pySet, *pyobj.Instance, *pyobj.Class,
 		*pyobj.BoundMethod, *pyobj.StaticMethod, *pyobj.ClassMethod, *pyobj.Property, *starlark.Builtin,
 		*pystd.Partial, *pystd.NamedTuple, *cells:
 		key = x
@@ -118,6 +118,8 @@ func children(v starlark.Value) []starlark.Value {
 		for _, nv := range x.ClassAttrs() {
 			out = append(out, nv.Value)
 		}
+	case *pySet:
+		out = append(out, x.elements()...)
 	case *starlark.Set:
 		it := x.Iterate()
 		defer it.Done()

@@ -35,10 +35,6 @@ func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if method := stringMethods[name]; method != nil {
 			return method(thread, string(x), rest, kwargs)
 		}
-	case *starlark.Set:
-		if method := setMethods[name]; method != nil {
-			return method(thread, x, rest, kwargs)
-		}
 	case starlark.Tuple:
 		if name == "count" || name == "index" {
 			return tupleMethod(x, name, rest, kwargs)

@@ -87,8 +87,13 @@ func pyIterTuple(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 	return starlark.Tuple(elems), nil
 }
 
-// pySetDisplay implements __set__(list), a set display {a, b}.
+// pySetDisplay implements __set__(list), a set display {a, b}, and
+// __set__(list, True), a display of three or more constants.
 func pySetDisplay(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	constant := len(args) == 2 && args[1] == starlark.True
+	if constant {
+		args = args[:1]
+	}
 	v, err := oneArg("__set__", args, kwargs)
 	if err != nil {
 		return nil, err
@@ -97,11 +102,17 @@ func pySetDisplay(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 	if err != nil {
 		return nil, err
 	}
-	set := starlark.NewSet(len(elems))
+	set := newPySet()
 	for _, x := range elems {
-		if err := set.Insert(x); err != nil {
-			return nil, pyobj.TypeErrorf("unhashable type: '%s'", pyTypeName(x))
+		if err := set.addValue(x); err != nil {
+			return nil, err
 		}
+	}
+	if constant {
+		// CPython 3.11 builds {1, 2, 3} as set().update(frozenset
+		// constant), whose table sizes can differ from adding in order.
+		result := newPySet()
+		return result, result.merge(set)
 	}
 	return set, nil
 }

@@ -359,7 +359,42 @@ func (p *parser) parseSetRest(lbrace token, first starsyntax.Expr) starsyntax.Ex
 		list.List = append(list.List, p.parseStarredTest())
 	}
 	list.Rbrack = p.pos(p.expectOp("}"))
+	if len(list.List) > 2 && allConstant(list.List) {
+		// CPython compiles such a display into a set updated from a
+		// frozenset constant, which can order it differently.
+		return p.call("__set__", pos, list, p.ident("True", pos))
+	}
 	return p.call("__set__", pos, list)
+}
+
+// allConstant reports whether CPython's compiler folds every expression
+// into a constant: literals, None, True, False, signed numbers and
+// tuples of these.
+// NOTE: CPython also folds arithmetic on constants, such as 2**3, which
+// counts as not constant here.
+func allConstant(exprs []starsyntax.Expr) bool {
+	for _, e := range exprs {
+		if !isConstant(e) {
+			return false
+		}
+	}
+	return true
+}
+
+func isConstant(e starsyntax.Expr) bool {
+	switch x := e.(type) {
+	case *starsyntax.Literal:
+		return true
+	case *starsyntax.Ident:
+		return x.Name == "None" || x.Name == "True" || x.Name == "False"
+	case *starsyntax.UnaryExpr:
+		return (x.Op == starsyntax.MINUS || x.Op == starsyntax.PLUS) && isConstant(x.X)
+	case *starsyntax.ParenExpr:
+		return isConstant(x.X)
+	case *starsyntax.TupleExpr:
+		return allConstant(x.List)
+	}
+	return false
 }
 
 // parseComprehension parses the for and if clauses after body up to the
