@@ -95,6 +95,7 @@ var pythonBuiltins = starlark.StringDict{
 
 	// Operators and displays.
 	"__mod__":          builtin("__mod__", pyMod),
+	"__boolint__":      builtin("__boolint__", pyBoolInt),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
 	"__method_call__":  builtin("__method_call__", pyMethodCall),
 	"__unpack__":       builtin("__unpack__", pyUnpack),
@@ -401,6 +402,16 @@ func boolAsInt(v starlark.Value) starlark.Value {
 		return starlark.MakeInt(0)
 	}
 	return v
+}
+
+// pyBoolInt implements __boolint__(x), which the front end wraps around
+// bool-valued operands of arithmetic: a bool becomes 0 or 1.
+func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := oneArg("__boolint__", args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	return boolAsInt(v), nil
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

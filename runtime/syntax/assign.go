@@ -34,7 +34,8 @@ func (p *parser) parseExprStatement() []starsyntax.Stmt {
 		case augmentedOps[t.text] != 0:
 			p.next()
 			target := p.target(lhs, false)
-			return []starsyntax.Stmt{&starsyntax.AssignStmt{OpPos: p.pos(t), Op: augmentedOps[t.text], LHS: target, RHS: p.parseAssignedValue()}}
+			op := augmentedOps[t.text]
+			return []starsyntax.Stmt{&starsyntax.AssignStmt{OpPos: p.pos(t), Op: op, LHS: target, RHS: p.boolOperand(op, p.parseAssignedValue())}}
 		case desugaredAugmentedOps[t.text] != "":
 			return []starsyntax.Stmt{p.parseDesugaredAugmented(start, lhs)}
 		}

@@ -26,6 +26,9 @@
 //	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
+//	n + (a == b), n += a < b  n + __boolint__(a == b)     (bool-valued operands of
+//	                                                       + - * / // and their
+//	                                                       augmented forms, boolarith.go)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
 //	x.format(...)             __format_call__(x, ...)
 //	x.keys(...), x.sort(...)  __method_call__(x, "keys", ...)    (every method in

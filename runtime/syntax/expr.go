@@ -126,7 +126,8 @@ func (p *parser) parseBinary(level int) starsyntax.Expr {
 		case "%":
 			x = p.call("__mod__", p.pos(t), x, y)
 		default:
-			x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(t), Op: binaryTokens[t.text], Y: y}
+			op := binaryTokens[t.text]
+			x = &starsyntax.BinaryExpr{X: p.boolOperand(op, x), OpPos: p.pos(t), Op: op, Y: p.boolOperand(op, y)}
 		}
 	}
 }

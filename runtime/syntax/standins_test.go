@@ -371,6 +371,15 @@ func standins() starlark.StringDict {
 		"staticmethod": builtin("staticmethod", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return args[0], nil
 		}),
+		"__boolint__": builtin("__boolint__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			if b, ok := args[0].(starlark.Bool); ok {
+				if b {
+					return starlark.MakeInt(1), nil
+				}
+				return starlark.MakeInt(0), nil
+			}
+			return args[0], nil
+		}),
 		"__mod__": builtin("__mod__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return starlark.Binary(starsyntax.PERCENT, args[0], args[1])
 		}),

@@ -74,3 +74,9 @@ print(v == Vec(1, 2), v != w, v < w, w > v, sorted([w, v]))
 ---
 # sum() adds bools as the ints they subclass.
 print(sum([True, True, False]), sum([x > 1 for x in range(5)]), sum([], True), sum([0.5, True]))
+---
+# Arithmetic treats bools from comparisons as the ints they subclass.
+hits = 0
+for p, l in [(1, 1), (2, 0), (3, 3)]:
+    hits += p == l
+print(hits, True + True, (2 > 1) * 5, 10 - (1 in [1]), (not 0) / 2, 7 // (3 > 2))
