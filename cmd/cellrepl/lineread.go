@@ -41,6 +41,10 @@ func newEditor(historyFile string, completer readline.AutoCompleter, stdout, std
 		AutoComplete:      completer,
 		Stdout:            stdout,
 		Stderr:            stderr,
+		// readline turns Tab completion off and redraws each key with
+		// backspaces on a terminal that reports 0 columns, as the one that
+		// script(1) opens does when script itself runs without a terminal.
+		FuncGetWidth: terminalWidth,
 	})
 	if err != nil {
 		return nil, err

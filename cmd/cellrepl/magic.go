@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"strconv"
@@ -59,6 +61,11 @@ func (s *session) runFile(args string) {
 	path := fields[0]
 	src, err := os.ReadFile(path)
 	if err != nil {
+		// A *fs.PathError repeats the path in its message.
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) {
+			err = pathErr.Err
+		}
 		fmt.Fprintf(s.stderr, "%%run: cannot read %s: %v\n", path, err)
 		return
 	}

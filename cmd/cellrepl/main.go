@@ -68,6 +68,12 @@ Flags of run (before FILE):
                   initialisers (default 0)
   --plot FILE     write the loss curve of every Model.train to FILE, a
                   PNG image of 800x500 pixels
+  --check-nan     stop training at the first NaN or infinity in a loss
+                  or a gradient, naming the step, the op and the
+                  parameter
+  --max-memory N  limit live tensor memory to N bytes (suffixes K, M,
+                  G, T; 0 for no limit); the default is half of the
+                  machine's memory, or of the cgroup limit when lower
 
 run exits with status 0, or 1 after an uncaught exception, whose
 traceback goes to standard error (130 after Ctrl-C). During Model.train,

@@ -77,7 +77,7 @@ func TestHelpCommand(t *testing.T) {
 	if code != 0 {
 		t.Errorf("help: status %d, want 0", code)
 	}
-	for _, want := range []string{"cellrepl run [flags] FILE [ARGS...]", "--plot FILE", "--seed N", "--device NAME", "-i ", "%run FILE"} {
+	for _, want := range []string{"cellrepl run [flags] FILE [ARGS...]", "--plot FILE", "--seed N", "--device NAME", "-i ", "--check-nan", "--max-memory N", "%run FILE"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help output lacks %q", want)
 		}

@@ -32,9 +32,9 @@ type ptySession struct {
 // progress bar write.
 var ansiSequence = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\r`)
 
-// openPTY returns the master side of a new pseudo-terminal and the path
-// of its slave side.
-func openPTY(t *testing.T) (*os.File, string) {
+// openPTY returns the master side of a new pseudo-terminal of rows by
+// cols characters and the path of its slave side.
+func openPTY(t *testing.T, rows, cols uint16) (*os.File, string) {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
@@ -48,7 +48,7 @@ func openPTY(t *testing.T) (*os.File, string) {
 	if err := ioctl(master, syscall.TIOCGPTN, unsafe.Pointer(&n)); err != nil {
 		t.Fatalf("ptsname: %v", err)
 	}
-	size := struct{ rows, cols, x, y uint16 }{rows: 40, cols: 120}
+	size := struct{ rows, cols, x, y uint16 }{rows: rows, cols: cols}
 	if err := ioctl(master, syscall.TIOCSWINSZ, unsafe.Pointer(&size)); err != nil {
 		t.Fatalf("set window size: %v", err)
 	}
@@ -63,10 +63,18 @@ func ioctl(f *os.File, req uint, arg unsafe.Pointer) error {
 	return nil
 }
 
-// startPTY starts cellrepl with args in dir on a new terminal.
+// startPTY starts cellrepl with args in dir on a new terminal of 40
+// rows by 120 columns.
 func startPTY(t *testing.T, dir string, args ...string) *ptySession {
 	t.Helper()
-	master, slavePath := openPTY(t)
+	return startPTYSized(t, dir, 40, 120, args...)
+}
+
+// startPTYSized starts cellrepl with args in dir on a new terminal of
+// rows by cols characters.
+func startPTYSized(t *testing.T, dir string, rows, cols uint16, args ...string) *ptySession {
+	t.Helper()
+	master, slavePath := openPTY(t, rows, cols)
 	slave, err := os.OpenFile(slavePath, os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -253,6 +261,20 @@ func TestPTYCompletion(t *testing.T) {
 	// Inside a call, Tab completes a keyword argument.
 	s.send("nn.Dense(1, 1, we\t'zeros').weight.asnumpy().tolist()\r")
 	s.expect("[[0.0]]", ptyTimeout)
+	s.quit()
+}
+
+// A terminal that reports 0 columns, as the one that script(1) opens
+// without a terminal of its own does, still completes with Tab.
+func TestPTYCompletionZeroWidth(t *testing.T) {
+	s := startPTYSized(t, t.TempDir(), 0, 0)
+	s.prompt()
+	s.line("import mindspore.nn as nn")
+	s.prompt()
+	s.send("nn.L1\t")
+	s.send("\r")
+	s.expect("<class 'mindspore.nn.L1Loss'>", ptyTimeout)
+	s.prompt()
 	s.quit()
 }
 

@@ -80,6 +80,20 @@ func TestREPLPendingBlockAtEOF(t *testing.T) {
 	}
 }
 
+func TestREPLRunMagicBadPath(t *testing.T) {
+	dir := t.TempDir()
+	writeScript(t, dir, "ok.py", "")
+	_, stderr, _ := runPiped(t, dir, "%run nope.py\n%run .\n")
+	for _, want := range []string{
+		"%run: cannot read nope.py: no such file or directory\n",
+		"%run: cannot read .: is a directory\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
 func TestRunInteractiveKeepsGlobals(t *testing.T) {
 	dir := t.TempDir()
 	writeScript(t, dir, "setup.py", "z = 21\nprint('script ran')\n")

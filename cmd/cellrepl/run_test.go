@@ -96,8 +96,40 @@ func TestRunDevice(t *testing.T) {
 
 func TestRunBadFlag(t *testing.T) {
 	_, stderr, code := runInProcess("run", "--frob", "x.py")
-	if code != 2 || !strings.Contains(stderr, "flag provided but not defined: -frob") {
-		t.Errorf("status %d, stderr %q", code, stderr)
+	if code != 2 {
+		t.Errorf("status %d, want 2", code)
+	}
+	if n := strings.Count(stderr, "flag provided but not defined: -frob"); n != 1 {
+		t.Errorf("stderr names the bad flag %d times, want once:\n%s", n, stderr)
+	}
+	if !strings.Contains(stderr, "Usage: cellrepl run [flags] [FILE [ARGS...]]") {
+		t.Errorf("stderr lacks the usage line:\n%s", stderr)
+	}
+}
+
+func TestRunHelpFlag(t *testing.T) {
+	_, stderr, code := runInProcess("run", "-h")
+	if code != 0 {
+		t.Errorf("status %d, want 0", code)
+	}
+	for _, want := range []string{"-check-nan", "-max-memory", "-seed", "-plot", "-device"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("run -h lacks %s:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestRunDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"run", dir}, {"run", "-i", dir}} {
+		_, stderr, code := runInProcess(args...)
+		if code != 2 {
+			t.Errorf("%v: status %d, want 2", args, code)
+		}
+		want := "cellrepl run: '" + dir + "' is a directory; give the path of a script file\n"
+		if stderr != want {
+			t.Errorf("%v: stderr\n got %q\nwant %q", args, stderr, want)
+		}
 	}
 }
 

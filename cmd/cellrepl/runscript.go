@@ -27,6 +27,10 @@ type runFlags struct {
 	maxMemory   memoryFlag
 }
 
+// errUsagePrinted is the error of parseRunFlags when the flag package
+// has already printed an invalid flag's error and the usage.
+var errUsagePrinted = errors.New("invalid flags of cellrepl run")
+
 func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) {
 	var f runFlags
 	fs := flag.NewFlagSet("cellrepl run", flag.ContinueOnError)
@@ -38,8 +42,17 @@ func parseRunFlags(args []string, stderr io.Writer) (runFlags, []string, error) 
 	fs.BoolVar(&f.checkNaN, "check-nan", false, "stop training at the first NaN or infinity in a loss or a gradient, naming the step, the op and the parameter")
 	f.maxMemory.bytes = defaultMaxMemory()
 	fs.Var(&f.maxMemory, "max-memory", "limit live tensor memory to this many `bytes` (suffixes K, M, G, T; 0 for no limit); the default is half of the machine's memory")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: cellrepl run [flags] [FILE [ARGS...]]")
+		fmt.Fprintln(stderr, "\nFlags (before FILE):")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
-		return f, nil, err
+		if errors.Is(err, flag.ErrHelp) {
+			return f, nil, err
+		}
+		// The flag package has printed the error and the usage.
+		return f, nil, errUsagePrinted
 	}
 	if f.seed > 1<<32-1 {
 		return f, nil, fmt.Errorf("cellrepl run: --seed must be at most 4294967295, got %d", f.seed)
@@ -63,10 +76,26 @@ func checkDevice(device string) (int, string) {
 	return 2, fmt.Sprintf("cellrepl run: --device must be CPU or GPU, not %q", device)
 }
 
+// checkScriptPath returns the message for a script path that cannot be
+// run, or "" for a file that exists.
+func checkScriptPath(path string) string {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Sprintf("cellrepl run: cannot open file '%s': %v", path, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return fmt.Sprintf("cellrepl run: '%s' is a directory; give the path of a script file", path)
+	}
+	return ""
+}
+
 func runScript(args []string, stdout, stderr io.Writer) int {
 	flags, rest, err := parseRunFlags(args, stderr)
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case !errors.Is(err, errUsagePrinted):
 			fmt.Fprintln(stderr, err)
 		}
 		return 2
@@ -93,8 +122,8 @@ func runScript(args []string, stdout, stderr io.Writer) int {
 	defer host.rt.Close() // releases the process-wide tensor memory limit
 
 	if files == nil {
-		if _, err := os.Stat(rest[0]); err != nil {
-			fmt.Fprintf(stderr, "cellrepl run: cannot open file '%s': %v\n", rest[0], errors.Unwrap(err))
+		if msg := checkScriptPath(rest[0]); msg != "" {
+			fmt.Fprintln(stderr, msg)
 			return 2
 		}
 	}
