@@ -3,6 +3,8 @@ package syntax
 import (
 	"errors"
 	"strings"
+
+	starsyntax "go.starlark.net/syntax"
 )
 
 // blockKeywords are the keywords that start a compound statement. In a
@@ -29,9 +31,30 @@ func Incomplete(src string) (incomplete bool) {
 	toks, err := scan("<stdin>", text)
 	if err != nil {
 		var se *SyntaxError
-		return errors.As(err, &se) && se.eof
+		return errors.As(err, &se) && se.eof && !failsBeforeEnd(text)
 	}
 	return opensBlock(toks) && !endsWithBlankLine(text)
+}
+
+// failsBeforeEnd reports whether the parser rejects text at a token
+// before the end of the input. Then more lines cannot help, even inside
+// an open bracket, and the REPL reports the error at once, as CPython's
+// does for `f(` followed by a line that starts with `def`.
+func failsBeforeEnd(text string) (fails bool) {
+	toks, _, err := scanFile("<stdin>", text)
+	if err != nil || len(toks) == 0 {
+		return false
+	}
+	end := toks[len(toks)-1]
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*SyntaxError)
+			fails = ok && !(se.Line == int(end.line) && se.Col == int(end.col))
+		}
+	}()
+	p := &parser{filename: new(string), toks: toks, scope: &scope{kind: moduleScope}, decls: map[*starsyntax.DefStmt]map[string]declaration{}}
+	p.resolveCells(p.parseFileStatements())
+	return false
 }
 
 // opensBlock reports whether toks contain a compound statement or a
