@@ -21,9 +21,17 @@ const replGlobalsKey = "cellscript.replGlobals"
 // helpBuiltins returns help and dir, predeclared for every script.
 func (rt *Runtime) helpBuiltins() starlark.StringDict {
 	return starlark.StringDict{
-		"help": builtin("help", rt.pyHelp),
+		"help": &helper{builtin("help", rt.pyHelp)},
 		"dir":  builtin("dir", rt.pyDir),
 	}
+}
+
+// helper is the help builtin. Like CPython's site helper, its repr tells
+// how to use it, which the REPL echoes for a bare `help`.
+type helper struct{ *starlark.Builtin }
+
+func (h *helper) String() string {
+	return "Type help() for interactive help, or help(object) for help about object."
 }
 
 func (rt *Runtime) pyHelp(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
