@@ -37,17 +37,7 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 		return convertError(nil, err)
 	}
 	rt.rememberInfo(filename, info)
-	if n := len(f.Stmts); n > 0 {
-		if es, ok := f.Stmts[n-1].(*starsyntax.ExprStmt); ok {
-			pos, _ := es.X.Span()
-			es.X = &starsyntax.CallExpr{
-				Fn:     &starsyntax.Ident{NamePos: pos, Name: "__repl_echo__"},
-				Lparen: pos,
-				Args:   []starsyntax.Expr{es.X},
-				Rparen: pos,
-			}
-		}
-	}
+	echoExpressions(f.Stmts)
 	pre := rt.predeclared()
 	// The echo builtin writes to this call's echo, so it replaces the
 	// one an earlier call merged into globals.
@@ -67,4 +57,51 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 		return starlark.None, rt.execChunk(thread, f, globals, pre)
 	})
 	return err
+}
+
+// echoExpressions wraps the expression statements of a REPL input in
+// __repl_echo__, as CPython's interactive mode prints the value of every
+// expression statement outside function and class bodies: `1; 2` prints
+// both, and `for i in range(3): i` prints each i.
+func echoExpressions(stmts []starsyntax.Stmt) {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *starsyntax.ExprStmt:
+			if isDesugaredStatement(st.X) {
+				continue
+			}
+			pos, _ := st.X.Span()
+			st.X = &starsyntax.CallExpr{
+				Fn:     &starsyntax.Ident{NamePos: pos, Name: "__repl_echo__"},
+				Lparen: pos,
+				Args:   []starsyntax.Expr{st.X},
+				Rparen: pos,
+			}
+		case *starsyntax.IfStmt:
+			echoExpressions(st.True)
+			echoExpressions(st.False)
+		case *starsyntax.ForStmt:
+			echoExpressions(st.Body)
+		case *starsyntax.WhileStmt:
+			echoExpressions(st.Body)
+		}
+	}
+}
+
+// isDesugaredStatement reports whether x is the call the front end makes
+// for a statement that is not an expression, such as del.
+func isDesugaredStatement(x starsyntax.Expr) bool {
+	call, ok := x.(*starsyntax.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := call.Fn.(*starsyntax.Ident)
+	if !ok {
+		return false
+	}
+	switch fn.Name {
+	case "__delitem__", "__delattr__", "__delname__", "__assert_fail__", "__raise__":
+		return true
+	}
+	return false
 }

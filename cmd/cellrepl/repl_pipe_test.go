@@ -80,6 +80,18 @@ func TestREPLPendingBlockAtEOF(t *testing.T) {
 	}
 }
 
+// TestREPLEchoesNestedExpressions checks that every expression statement
+// of an input echoes its value, inside top-level blocks too, and that
+// del and None do not, as in CPython's interactive mode.
+func TestREPLEchoesNestedExpressions(t *testing.T) {
+	input := "for i in range(3):\n    i\n\n1; 2\nx = [1]\ndel x[0]\nif True:\n    'yes'\n\nNone\nx\n"
+	stdout, stderr, code := runPiped(t, t.TempDir(), input)
+	want := "0\n1\n2\n1\n2\n'yes'\n[]\n"
+	if code != 0 || stdout != want {
+		t.Errorf("status %d, stdout %q, stderr %q; want stdout %q", code, stdout, stderr, want)
+	}
+}
+
 func TestREPLRunMagicBadPath(t *testing.T) {
 	dir := t.TempDir()
 	writeScript(t, dir, "ok.py", "")
