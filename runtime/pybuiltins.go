@@ -96,6 +96,7 @@ var pythonBuiltins = starlark.StringDict{
 	// Operators and displays.
 	"__mod__":          builtin("__mod__", pyMod),
 	"__boolint__":      builtin("__boolint__", pyBoolInt),
+	"__index__":        builtin("__index__", pyIndex),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
 	"__method_call__":  builtin("__method_call__", pyMethodCall),
 	"__unpack__":       builtin("__unpack__", pyUnpack),
@@ -412,6 +413,28 @@ func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 		return nil, err
 	}
 	return boolAsInt(v), nil
+}
+
+// pyIndex implements __index__(x, i), which the front end wraps around
+// a lone subscript: when x is a list, tuple or string, a NumPy integer
+// scalar i becomes the int it holds, as NumPy integers implement Python's
+// __index__. Any other i, and any i into another container, comes back
+// unchanged.
+func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("__index__: want 2 arguments, got %d", len(args))
+	}
+	switch args[0].(type) {
+	case *starlark.List, starlark.Tuple, starlark.String:
+	default:
+		return args[1], nil
+	}
+	if t, ok := args[1].(*tensor.Tensor); ok && t.T.DType().IsInt() {
+		if i, ok := t.IndexValue(); ok {
+			return starlark.MakeInt64(i), nil
+		}
+	}
+	return args[1], nil
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

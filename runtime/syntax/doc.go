@@ -26,6 +26,8 @@
 //	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
+//	x[i], x.y[i]              x[__index__(x, i)]           (a lone non-literal index
+//	                                                       into a name or attribute chain)
 //	n + (a == b), n += a < b  n + __boolint__(a == b)     (bool-valued operands of
 //	                                                       + - * / // and their
 //	                                                       augmented forms, boolarith.go)

@@ -575,7 +575,7 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 		if it.isSlice {
 			return &starsyntax.SliceExpr{X: x, Lbrack: lpos, Lo: it.lo, Hi: it.hi, Step: it.step, Rbrack: rpos}
 		}
-		return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: it.expr, Rbrack: rpos}
+		return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: p.indexOperand(x, it.expr), Rbrack: rpos}
 	}
 	index := &starsyntax.TupleExpr{Lparen: lpos, Rparen: rpos}
 	for _, it := range items {
@@ -586,6 +586,42 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 		}
 	}
 	return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: index, Rbrack: rpos}
+}
+
+// indexOperand wraps the lone subscript e of x[e] in __index__(x, e),
+// which turns a NumPy integer scalar into an int when x is a list, tuple
+// or string, so that classes[np.argmax(p)] works as in Python, where
+// NumPy integers implement __index__. Dicts keep NumPy keys as they are.
+// Only a name or attribute chain x is wrapped, because the call reads x
+// a second time; a literal index needs no conversion.
+func (p *parser) indexOperand(x, e starsyntax.Expr) starsyntax.Expr {
+	switch e := e.(type) {
+	case *starsyntax.Literal, *starsyntax.UnaryExpr:
+		return e
+	case *starsyntax.Ident:
+		if e.Name == "None" || e.Name == "True" || e.Name == "False" || e.Name == "Ellipsis" {
+			return e
+		}
+	}
+	if !isNameChain(x) {
+		return e
+	}
+	return p.call("__index__", starsyntax.Start(e), x, e)
+}
+
+// isNameChain reports whether x is a name or a chain of attribute reads
+// on one, which evaluates again without side effects.
+func isNameChain(x starsyntax.Expr) bool {
+	for {
+		switch e := x.(type) {
+		case *starsyntax.Ident:
+			return true
+		case *starsyntax.DotExpr:
+			x = e.X
+		default:
+			return false
+		}
+	}
 }
 
 func (p *parser) parseSubscriptItem() subscriptItem {

@@ -371,6 +371,9 @@ func standins() starlark.StringDict {
 		"staticmethod": builtin("staticmethod", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return args[0], nil
 		}),
+		"__index__": builtin("__index__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			return args[1], nil
+		}),
 		"__boolint__": builtin("__boolint__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			if b, ok := args[0].(starlark.Bool); ok {
 				if b {
