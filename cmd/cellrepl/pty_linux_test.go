@@ -246,7 +246,9 @@ func TestPTYCompletion(t *testing.T) {
 	s.prompt()
 	// Two Tabs list the attributes of a Cell.
 	s.send("net.\t\t")
+	// The list arrives in pieces; weight sorts last of the names checked.
 	s.expect("trainable_params", ptyTimeout)
+	s.expect("weight", ptyTimeout)
 	out := s.cleaned()
 	for _, want := range []string{"weight", "bias", "in_channels", "construct"} {
 		if !strings.Contains(out[strings.LastIndex(out, "net."):], want) {
