@@ -158,7 +158,8 @@ func opsWithGradients() []string {
 		"MatMul", "Softmax", "LogSoftmax", "Clip", "Norm", "LogSumExp",
 		"GatherElements", "Conv2D", "MaxPool2D", "Dropout", "FloorDiv", "Mod",
 		"CTCLoss", "MulNoNaN", "L1Loss", "MSELoss", "SmoothL1Loss",
-		"SoftmaxCrossEntropy", "CosineEmbeddingLoss", "BinaryCrossEntropy")
+		"SoftmaxCrossEntropy", "CosineEmbeddingLoss", "BinaryCrossEntropy",
+		"Erf", "Ceil", "Round", "CumSum", "CumProd", "GatherNd", "ScatterNd")
 }
 
 // checkGrad runs one case and returns the op names in its graph.
@@ -275,6 +276,7 @@ func gradCases() []gradCase {
 	cases = append(cases, lossOpGradCases()...)
 	cases = append(cases, convPoolGradCases()...)
 	cases = append(cases, fusedLossGradCases()...)
+	cases = append(cases, layerOpGradCases()...)
 	return cases
 }
 
@@ -761,4 +763,53 @@ func TestGradUnrelatedInputIsZero(t *testing.T) {
 	if want := []float64{0, 0, 0}; !slices.Equal(got[1], want) {
 		t.Errorf("gradient of unused input = %v, want %v", got[1], want)
 	}
+}
+
+// layerOpGradCases covers the elementwise, cumulative, sorting and
+// index-tuple ops that model code calls through mindspore.ops.
+func layerOpGradCases() []gradCase {
+	g := newInputGen(seedOf("layer ops"))
+	cum := func(prod, exclusive, reverse bool, axis int) func(*Tensor) (*Tensor, error) {
+		return func(x *Tensor) (*Tensor, error) {
+			if prod {
+				return CumProd(x, axis, exclusive, reverse)
+			}
+			return CumSum(x, axis, exclusive, reverse)
+		}
+	}
+	values := func(f func(*Tensor) (*Tensor, *Tensor, error)) func(*Tensor) (*Tensor, error) {
+		return func(x *Tensor) (*Tensor, error) {
+			v, _, err := f(x)
+			return v, err
+		}
+	}
+	idx := mustIndex([]int64{1, 0, 2, 1, 0, 0}, 3, 2)
+	cases := []gradCase{
+		unaryCase("Erf", g.normal(2, 3), Erf),
+		unaryCase("Ceil", g.awayFromIntegers(-3, 3, 5), Ceil),
+		unaryCase("Round", g.awayFromIntegers(-3, 3, 5), Round),
+		unaryCase("CumSum axis 1", g.normal(2, 4, 3), cum(false, false, false, 1)),
+		unaryCase("CumSum exclusive reverse", g.normal(3, 4), cum(false, true, true, -1)),
+		unaryCase("CumProd axis 0", g.awayFromZero(4, 3), cum(true, false, false, 0)),
+		unaryCase("CumProd exclusive", g.awayFromZero(2, 5), cum(true, true, false, 1)),
+		unaryCase("CumProd reverse", g.awayFromZero(2, 5), cum(true, false, true, 1)),
+		unaryCase("Sort descending", g.distinct(0, 3, 4), values(func(x *Tensor) (*Tensor, *Tensor, error) { return Sort(x, 0, true) })),
+		unaryCase("TopK", g.distinct(0, 2, 5), values(func(x *Tensor) (*Tensor, *Tensor, error) { return TopK(x, 3) })),
+		unaryCase("GatherNd repeated rows", g.normal(3, 3, 2), func(x *Tensor) (*Tensor, error) { return GatherNd(x, idx) }),
+		unaryCase("ScatterNd repeated rows", g.normal(3, 2), func(u *Tensor) (*Tensor, error) {
+			rows := mustIndex([]int64{1, 3, 1}, 3, 1)
+			return ScatterNd(rows, u, []int{4, 2})
+		}),
+	}
+	return cases
+}
+
+// mustIndex makes an int64 index tensor; it panics on a bad shape, which
+// is a mistake in the test table.
+func mustIndex(values []int64, shape ...int) *Tensor {
+	t, err := FromInt64(values, shape...)
+	if err != nil {
+		panic(err)
+	}
+	return t
 }

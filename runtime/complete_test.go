@@ -57,7 +57,7 @@ func TestCompleteCases(t *testing.T) {
 	}{
 		{"nn.Den", 3, []string{"Dense"}},
 		{"nn.Seq", 3, []string{"SequentialCell"}},
-		{"x = nn.ReL", 7, []string{"ReLU"}},
+		{"x = nn.ReL", 7, []string{"ReLU", "ReLU6"}},
 		{"t.res", 2, []string{"reshape"}},
 		{"t.as", 2, []string{"asnumpy", "astype"}},
 		{"net.f", 4, []string{"fc"}},

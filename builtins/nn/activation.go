@@ -29,9 +29,10 @@ func init() {
 }
 
 // activationNames maps the activation names that Dense accepts to their
-// classes, as MindSpore's get_activation does for these five.
+// classes, as MindSpore r1.6's get_activation does for these twelve.
 func activationNames() map[string]*pyobj.Class {
-	return map[string]*pyobj.Class{"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh, "softmax": Softmax, "logsoftmax": LogSoftmax}
+	return map[string]*pyobj.Class{"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh, "softmax": Softmax, "logsoftmax": LogSoftmax,
+		"relu6": ReLU6, "gelu": GELU, "elu": ELU, "prelu": PReLU, "leakyrelu": LeakyReLU, "hswish": HSwish, "hsigmoid": HSigmoid}
 }
 
 // activationValue turns Dense's activation argument (None, a name or a

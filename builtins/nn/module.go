@@ -26,11 +26,18 @@ func scheduleClasses() starlark.StringDict {
 	return classes(LearningRateSchedule, ExponentialDecayLR, NaturalExpDecayLR, InverseDecayLR, CosineDecayLR, PolynomialDecayLR, WarmUpLR)
 }
 
+// layerClasses are the activation, normalization, pooling and math
+// Cells beyond the ones a Dense network needs.
+func layerClasses() starlark.StringDict {
+	return classes(BatchNorm2d, LayerNorm, ReLU6, GELU, HSwish, HSigmoid, LeakyReLU, ELU, PReLU,
+		AvgPool2d, AvgPool1d, MaxPool1d, Norm, OneHot, Range, ClipByNorm)
+}
+
 // Module returns mindspore.nn.
 func Module() *core.Module {
 	m := classes(Cell, Dense, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Dropout, BatchNorm1d, Conv2d, MaxPool2d, Embedding,
 		SequentialCell, CellList, WithLossCell, WithEvalCell, TrainOneStepCell)
-	for _, group := range []starlark.StringDict{lossClasses(), optimClasses(), scheduleClasses(), DynamicLRFuncs()} {
+	for _, group := range []starlark.StringDict{layerClasses(), lossClasses(), optimClasses(), scheduleClasses(), DynamicLRFuncs()} {
 		for k, v := range group {
 			m[k] = v
 		}

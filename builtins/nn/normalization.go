@@ -8,8 +8,12 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// BatchNorm1d is the native nn.BatchNorm1d class.
-var BatchNorm1d *pyobj.Class
+// BatchNorm1d and BatchNorm2d are the native nn.BatchNorm1d and
+// nn.BatchNorm2d classes.
+var (
+	BatchNorm1d *pyobj.Class
+	BatchNorm2d *pyobj.Class
+)
 
 func init() {
 	BatchNorm1d = newCellClass(cellClass{
@@ -26,12 +30,29 @@ gamma and beta are trainable when affine is True; moving_mean and
 moving_variance never are.
 NOTE: the moving variance takes the biased batch variance, as
 MindSpore's CPU kernel does; its GPU kernel takes the unbiased one.`,
-		init:      batchNormInit,
-		construct: batchNormConstruct,
+		init:      batchNormInit("BatchNorm1d"),
+		construct: batchNormConstruct("BatchNorm1d"),
+	})
+	BatchNorm2d = newCellClass(cellClass{
+		name: "BatchNorm2d",
+		doc: `BatchNorm2d(num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init='ones', beta_init='zeros', moving_mean_init='zeros', moving_var_init='ones', use_batch_statistics=None, data_format='NCHW')
+
+Batch normalization of (N, C, H, W) inputs over N, H and W, with the
+statistics and parameters of BatchNorm1d:
+y = (x - mean) / sqrt(var + eps) * gamma + beta, and in training mode
+moving = moving*momentum + batch*(1 - momentum).`,
+		init:      batchNormInit("BatchNorm2d"),
+		construct: batchNormConstruct("BatchNorm2d"),
 	})
 }
 
-func batchNormInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func batchNormInit(name string) pyobj.MethodFunc {
+	return func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return initBatchNorm(name, thread, self, args, kwargs)
+	}
+}
+
+func initBatchNorm(name string, thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var numV starlark.Value
 	eps, momentum := 1e-5, 0.9
 	affine := true
@@ -39,24 +60,24 @@ func batchNormInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.
 	var meanInit, varInit starlark.Value = starlark.String("zeros"), starlark.String("ones")
 	var useBatch starlark.Value = starlark.None
 	format := "NCHW"
-	if err := starlark.UnpackArgs("BatchNorm1d", args, kwargs, "num_features", &numV, "eps?", (*core.Float)(&eps), "momentum?", (*core.Float)(&momentum), "affine?", &affine,
+	if err := starlark.UnpackArgs(name, args, kwargs, "num_features", &numV, "eps?", (*core.Float)(&eps), "momentum?", (*core.Float)(&momentum), "affine?", &affine,
 		"gamma_init?", &gammaInit, "beta_init?", &betaInit, "moving_mean_init?", &meanInit, "moving_var_init?", &varInit,
 		"use_batch_statistics?", &useBatch, "data_format?", &format, "dtype?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
 
-	n, err := positiveInt("BatchNorm1d", "num_features", numV)
+	n, err := positiveInt(name, "num_features", numV)
 	if err != nil {
 		return nil, err
 	}
 	if !(momentum >= 0 && momentum <= 1) {
-		return nil, core.Errorf("ValueError", "For 'BatchNorm1d', the 'momentum' should be a number in range [0, 1], but got %s", core.FormatFloat(momentum))
+		return nil, core.Errorf("ValueError", "For '%s', the 'momentum' should be a number in range [0, 1], but got %s", name, core.FormatFloat(momentum))
 	}
 	if _, ok := useBatch.(starlark.Bool); !ok && useBatch != starlark.None {
-		return nil, core.Errorf("ValueError", "For 'BatchNorm1d', the 'use_batch_statistics' should be a boolean value or None, but got %s", useBatch.String())
+		return nil, core.Errorf("ValueError", "For '%s', the 'use_batch_statistics' should be a boolean value or None, but got %s", name, useBatch.String())
 	}
 	if format != "NCHW" {
-		return nil, core.Errorf("ValueError", "For 'BatchNorm1d', data_format '%s' is not supported on CPU; use 'NCHW'", format)
+		return nil, core.Errorf("ValueError", "For '%s', data_format '%s' is not supported on CPU; use 'NCHW'", name, format)
 	}
 
 	// MindSpore names the moving statistics "mean" and "variance", and an
@@ -72,7 +93,7 @@ func batchNormInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.
 		{"beta", "beta", betaInit, affine},
 	}
 	for _, p := range params {
-		t, err := initTensor(thread, "BatchNorm1d "+p.attr+"_init", p.init, []int{n})
+		t, err := initTensor(thread, name+" "+p.attr+"_init", p.init, []int{n})
 		if err != nil {
 			return nil, err
 		}
@@ -109,12 +130,18 @@ func bnParamsOf(self *pyobj.Instance) (bnParams, error) {
 	return p, nil
 }
 
-func batchNormConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func batchNormConstruct(name string) pyobj.MethodFunc {
+	return func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return constructBatchNorm(name, self, args, kwargs)
+	}
+}
+
+func constructBatchNorm(name string, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var xv starlark.Value
-	if err := starlark.UnpackArgs("BatchNorm1d", args, kwargs, "x", &xv); err != nil {
+	if err := starlark.UnpackArgs(name, args, kwargs, "x", &xv); err != nil {
 		return nil, err
 	}
-	x, err := arg("BatchNorm1d", "x", xv)
+	x, err := arg(name, "x", xv)
 	if err != nil {
 		return nil, err
 	}
@@ -123,11 +150,14 @@ func batchNormConstruct(thread *starlark.Thread, self *pyobj.Instance, args star
 		return nil, err
 	}
 	c := p.gamma.T.Numel()
-	if x.Rank() != 2 && x.Rank() != 3 {
+	if name == "BatchNorm2d" && x.Rank() != 4 {
+		return nil, core.Errorf("ValueError", "For 'BatchNorm2d', the input must be 4-D (N, C, H, W), but got shape %s", engine.FormatShape(x.Shape()))
+	}
+	if name == "BatchNorm1d" && x.Rank() != 2 && x.Rank() != 3 {
 		return nil, core.Errorf("ValueError", "For 'BatchNorm1d', the input must be 2-D (N, C) or 3-D (N, C, L), but got shape %s", engine.FormatShape(x.Shape()))
 	}
 	if x.Shape()[1] != c {
-		return nil, core.Errorf("ValueError", "For 'BatchNorm1d', the input has %d channels (shape %s) but num_features is %d", x.Shape()[1], engine.FormatShape(x.Shape()), c)
+		return nil, core.Errorf("ValueError", "For '%s', the input has %d channels (shape %s) but num_features is %d", name, x.Shape()[1], engine.FormatShape(x.Shape()), c)
 	}
 	useBatch := ensureState(self).Training
 	if b, ok := attr(self, "use_batch_statistics").(starlark.Bool); ok {
@@ -135,7 +165,7 @@ func batchNormConstruct(thread *starlark.Thread, self *pyobj.Instance, args star
 	}
 	eps, _ := starlark.AsFloat(attr(self, "eps"))
 	momentum, _ := starlark.AsFloat(attr(self, "momentum"))
-	return do("BatchNorm1d", func() (*engine.Tensor, error) {
+	return do(name, func() (*engine.Tensor, error) {
 		return batchNorm(x, p, useBatch, eps, momentum), nil
 	})
 }
@@ -144,10 +174,11 @@ func batchNormConstruct(thread *starlark.Thread, self *pyobj.Instance, args star
 // reach x, gamma and beta, and updates the moving statistics in place
 // when it normalises by batch statistics. It runs inside do.
 func batchNorm(x *engine.Tensor, p bnParams, useBatch bool, eps, momentum float64) *engine.Tensor {
+	// Every axis but the channel axis 1 is reduced.
 	axes := []int{0}
 	bshape := []int{1, x.Shape()[1]}
-	if x.Rank() == 3 {
-		axes = []int{0, 2}
+	for ax := 2; ax < x.Rank(); ax++ {
+		axes = append(axes, ax)
 		bshape = append(bshape, 1)
 	}
 	d := x.DType()

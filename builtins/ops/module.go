@@ -16,6 +16,13 @@ func prim(name, doc string, call impl, params ...string) *PrimitiveClass {
 
 // primitives lists the primitive classes by MindSpore name.
 func primitives() []*PrimitiveClass {
+	all := append(basicPrimitives(), layerPrimitives()...)
+	return append(all, arrayPrimitives()...)
+}
+
+// basicPrimitives are the arithmetic, reduction, shape and creation
+// primitives.
+func basicPrimitives() []*PrimitiveClass {
 	return []*PrimitiveClass{
 		prim("Abs", "Abs()(x): |x|; the gradient at 0 is 0.", unaryImpl("Abs", engine.Abs)),
 		prim("Neg", "Neg()(x): -x.", unaryImpl("Neg", engine.Neg)),
@@ -138,7 +145,8 @@ func Module() *core.Module {
 	m["relu"] = m["re_lu"]
 	delete(m, "re_lu")
 	// MindSpore r1.6 has no functional forms of these primitives.
-	for _, name := range []string{"batch_mat_mul", "arg_max_with_value", "print"} {
+	for _, name := range []string{"batch_mat_mul", "arg_max_with_value", "arg_min_with_value", "print",
+		"re_lu6", "hswish", "hsigmoid", "ge_lu", "elu", "l2_normalize", "top_k", "lin_space", "cum_sum", "cum_prod"} {
 		delete(m, name)
 	}
 	m["GradOperation"] = &GradOperationClass{}

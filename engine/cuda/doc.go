@@ -45,6 +45,9 @@
 //	ApplyOptimizer (nn optimizers)      all   float32/64, one launch per parameter
 //	Conv2D and its gradients            all   none
 //	MaxPool2D, CTCLoss                  all   none
+//	Erf, Ceil, Round, IsNan/Inf/Finite  all   none
+//	CumSum, CumProd, Sort, TopK         all   none
+//	GatherNd, ScatterNd                 all   all (gather, scatter-add)
 //
 // An op a device lacks fails with "<op> is not implemented on GPU; move
 // the inputs to the CPU first". The engine has no AvgPool2D op.
