@@ -114,9 +114,9 @@ func ApplyOptimizer(s OptimizerStep, w, g *Tensor, slots ...*Tensor) (err error)
 	}
 	switch wd := w.data.(type) {
 	case []float32:
-		applyUpdate(&s, wd, append([]float32(nil), g.data.([]float32)...), hostSlots[float32](slots), updateRows(w))
+		applyUpdate(&s, wd, gradForUpdate(&s, g.data.([]float32)), hostSlots[float32](slots), updateRows(w))
 	case []float64:
-		applyUpdate(&s, wd, append([]float64(nil), g.data.([]float64)...), hostSlots[float64](slots), updateRows(w))
+		applyUpdate(&s, wd, gradForUpdate(&s, g.data.([]float64)), hostSlots[float64](slots), updateRows(w))
 	default:
 		typeErr(op, "parameter dtype %s cannot be trained; use float32 or float64", w.dtype)
 	}
@@ -126,6 +126,17 @@ func ApplyOptimizer(s OptimizerStep, w, g *Tensor, slots ...*Tensor) (err error)
 		roundHalfTensor(slot)
 	}
 	return nil
+}
+
+// gradForUpdate returns the gradient applyUpdate may read: g itself, or
+// a copy when weight decay, centralization or a gradient scale rewrite
+// it first, because the caller's gradient tensor must not change. Skipping
+// the copy saves a pass over every gradient in plain training steps.
+func gradForUpdate[T float32 | float64](s *OptimizerStep, g []T) []T {
+	if s.Decay > 0 || s.Centralize || s.GradScale != 1 {
+		return append([]T(nil), g...)
+	}
+	return g
 }
 
 func checkUpdateArgs(op string, s *OptimizerStep, w, g *Tensor, slots []*Tensor) {
