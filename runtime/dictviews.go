@@ -5,28 +5,14 @@ import (
 
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/pystd"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
 
-// dictBacked is implemented by dict subclasses of the standard library,
-// such as collections.OrderedDict, that store their items in a
-// *starlark.Dict.
-type dictBacked interface {
-	BaseDict() *starlark.Dict
-}
-
 // underlyingDict returns the dict that stores v's items, and false when
 // v is not a dict.
-func underlyingDict(v starlark.Value) (*starlark.Dict, bool) {
-	switch d := v.(type) {
-	case *starlark.Dict:
-		return d, true
-	case dictBacked:
-		return d.BaseDict(), true
-	}
-	return nil, false
-}
+func underlyingDict(v starlark.Value) (*starlark.Dict, bool) { return pystd.BaseDictOf(v) }
 
 // viewKind selects what a dict view produces.
 type viewKind int

@@ -30,15 +30,7 @@ func sortAxis(name string, args starlark.Tuple, kwargs []starlark.Tuple) (*engin
 	if err != nil {
 		return nil, 0, err
 	}
-	if axis == starlark.None {
-		flat, err := engine.Reshape(t, -1)
-		return flat, 0, err
-	}
-	var ax int
-	if err := starlark.AsInt(axis, &ax); err != nil {
-		return nil, 0, core.Errorf("TypeError", "axis must be an int or None, not %s", axis.Type())
-	}
-	return t, ax, nil
+	return tensor.SortAxisArg(t, axis)
 }
 
 func sortFn(indices bool) fn {

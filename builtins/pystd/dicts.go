@@ -391,7 +391,9 @@ func keyError(key starlark.Value) error {
 // or one of the collections dict subclasses.
 type dictBacked interface{ BaseDict() *starlark.Dict }
 
-func baseDictOf(v starlark.Value) (*starlark.Dict, bool) {
+// BaseDictOf returns the dict that stores v's items, for a dict or a
+// collections dict subclass, and false when v is not a dict.
+func BaseDictOf(v starlark.Value) (*starlark.Dict, bool) {
 	switch d := v.(type) {
 	case *starlark.Dict:
 		return d, true
@@ -404,7 +406,7 @@ func baseDictOf(v starlark.Value) (*starlark.Dict, bool) {
 // equalDicts compares x with any dict or dict subclass y by their items,
 // in any order.
 func equalDicts(x *starlark.Dict, y starlark.Value) (bool, bool, error) {
-	other, ok := baseDictOf(y)
+	other, ok := BaseDictOf(y)
 	if !ok {
 		return false, false, nil
 	}

@@ -66,9 +66,9 @@ func lessNaNLast(a, b float64) bool {
 	return a < b || math.IsNaN(b)
 }
 
-// sortAxisArg reads the axis argument of sort and argsort: an int, or
-// None to sort the flattened array.
-func sortAxisArg(t *engine.Tensor, axis starlark.Value) (*engine.Tensor, int, error) {
+// SortAxisArg reads the axis argument of sort and argsort: an int, or
+// None to sort the flattened array, which it returns with axis 0.
+func SortAxisArg(t *engine.Tensor, axis starlark.Value) (*engine.Tensor, int, error) {
 	if axis == starlark.None {
 		flat, err := engine.Reshape(t, -1)
 		return flat, 0, err
@@ -102,7 +102,7 @@ func mArgsort(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark
 	if err := starlark.UnpackArgs("argsort", args, kwargs, "axis?", &axis, "kind?", new(starlark.Value), "order?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
-	src, ax, err := sortAxisArg(t.T, axis)
+	src, ax, err := SortAxisArg(t.T, axis)
 	if err != nil {
 		return nil, err
 	}
