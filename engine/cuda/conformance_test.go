@@ -526,6 +526,15 @@ func TestConformanceMatMul(t *testing.T) {
 			return engine.MatMul(a, b, false, false)
 		})})
 	})
+	for _, shapes := range [][2][]int{{{0, 3}, {3, 2}}, {{2, 3}, {3, 0}}, {{0, 0}, {0, 0}}} {
+		t.Run(fmt.Sprintf("empty %v·%v", shapes[0], shapes[1]), func(t *testing.T) {
+			a, _ := engine.Zeros(engine.Float32, shapes[0]...)
+			b, _ := engine.Zeros(engine.Float32, shapes[1]...)
+			runCase(t, opCase{inputs: []*engine.Tensor{a, b}, run: binary(func(a, b *engine.Tensor) (*engine.Tensor, error) {
+				return engine.MatMul(a, b, false, false)
+			})})
+		})
+	}
 	t.Run("large", func(t *testing.T) {
 		r := rng(54)
 		runCase(t, opCase{inputs: []*engine.Tensor{randF32(r, -1, 1, 70, 129), randF32(r, -1, 1, 129, 33)}, run: binary(func(a, b *engine.Tensor) (*engine.Tensor, error) {

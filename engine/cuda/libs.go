@@ -108,3 +108,21 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// nvrtcFits reports whether a driver of driverVersion (cuDriverGetVersion:
+// 1000·major + 10·minor) loads the CUBINs of NVRTC major version
+// nvrtcMajor. CUDA's minor version compatibility lets a driver load the
+// CUBINs of its own major version and older ones, and rejects newer
+// ones (CUDA_ERROR_UNSUPPORTED_PTX_VERSION or NO_BINARY_FOR_GPU).
+func nvrtcFits(nvrtcMajor, driverVersion int) bool {
+	return nvrtcMajor <= driverVersion/1000
+}
+
+// builtinsBeside returns the libnvrtc-builtins files in the directory of
+// the NVRTC library at path, the versioned names (libnvrtc-builtins.so.12.4)
+// first.
+func builtinsBeside(path string, glob func(string) ([]string, error)) []string {
+	matches, _ := glob(filepath.Join(filepath.Dir(path), "libnvrtc-builtins.so*"))
+	sort.Sort(sort.Reverse(sort.StringSlice(matches)))
+	return matches
+}

@@ -110,18 +110,16 @@ func openReal() (driver, error) {
 		return nil, fmt.Errorf("cuda: the CUDA driver is too old: %w", err)
 	}
 
-	h, path, err := dlopenFirst(libNVRTC, user, system)
-	if err != nil {
+	// cuDriverGetVersion is one of the calls allowed before cuInit.
+	var version int32
+	if err := r.check("cuDriverGetVersion", r.cuda.DriverGetVersion(&version)); err != nil {
 		return nil, err
 	}
-	if err := bindAll(h, &r.rtc, "nvrtc", nil); err != nil {
-		return nil, fmt.Errorf("cuda: %s: %w", path, err)
+	if err := r.openNVRTC(user, system, int(version)); err != nil {
+		return nil, err
 	}
-	var major, minor int32
-	r.rtc.Version(&major, &minor)
-	r.nvrtc = fmt.Sprintf("NVRTC %d.%d", major, minor)
 
-	h, path, err = openCublas(user, system)
+	h, path, err := openCublas(user, system)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +141,52 @@ func dlopenFirst(lib library, user, system []string) (uintptr, string, error) {
 		}
 	}
 	return 0, "", fmt.Errorf("cuda: %s (%s) was not found; install it or add its directory to %s (tried %s)", lib.what, lib.names[0], PathEnv, strings.Join(tried, ", "))
+}
+
+// openNVRTC opens the newest NVRTC whose images the driver can load,
+// with the libnvrtc-builtins beside it loaded first, since NVRTC loads
+// that library by name at compile time and the dynamic loader may not
+// search NVRTC's directory.
+func (r *realDriver) openNVRTC(user, system []string, driverVersion int) error {
+	tried := libNVRTC.candidates(user, system, fileExists)
+	var skipped []string
+	for _, p := range tried {
+		preloadBuiltins(p)
+		h, err := purego.Dlopen(p, purego.RTLD_NOW|purego.RTLD_GLOBAL)
+		if err != nil {
+			continue
+		}
+		var api nvrtcAPI
+		if err := bindAll(h, &api, "nvrtc", nil); err != nil {
+			return fmt.Errorf("cuda: %s: %w", p, err)
+		}
+		var major, minor int32
+		api.Version(&major, &minor)
+		if !nvrtcFits(int(major), driverVersion) {
+			skipped = append(skipped, fmt.Sprintf("%s is NVRTC %d.%d", p, major, minor))
+			continue
+		}
+		r.rtc = api
+		r.nvrtc = fmt.Sprintf("NVRTC %d.%d", major, minor)
+		return nil
+	}
+	if len(skipped) > 0 {
+		return fmt.Errorf("cuda: no NVRTC fits CUDA driver %d.%d, which loads images of CUDA %d.x and older (%s); install the NVRTC of the driver's CUDA version and add its directory to %s", driverVersion/1000, driverVersion%1000/10, driverVersion/1000, strings.Join(skipped, ", "), PathEnv)
+	}
+	return fmt.Errorf("cuda: %s (%s) was not found; install it or add its directory to %s (tried %s)", libNVRTC.what, libNVRTC.names[0], PathEnv, strings.Join(tried, ", "))
+}
+
+// preloadBuiltins loads the libnvrtc-builtins in the directory of the
+// NVRTC at path, when path names a directory.
+func preloadBuiltins(path string) {
+	if !strings.Contains(path, "/") {
+		return
+	}
+	for _, p := range builtinsBeside(path, filepath.Glob) {
+		if _, err := purego.Dlopen(p, purego.RTLD_NOW|purego.RTLD_GLOBAL); err == nil {
+			return
+		}
+	}
 }
 
 // openCublas opens cuBLAS after the cuBLASLt beside it, which cuBLAS

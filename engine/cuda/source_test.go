@@ -26,9 +26,20 @@ func TestSourcesCompileAsCXX(t *testing.T) {
 			if err := os.WriteFile(path, []byte(moduleSource(m)), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(gxx, "-fsyntax-only", "-std=c++17", "-Wall", "-Wno-unused-function", "-Werror", "-x", "c++", "-include", shim, path).CombinedOutput()
+			// -Wconversion and -Wdouble-promotion catch float and
+			// double mixed up without a cast. -O2 enables the
+			// uninitialised-variable warnings.
+			out, err := exec.Command(gxx, "-c", "-o", os.DevNull, "-O2", "-std=c++17",
+				"-Wall", "-Wextra", "-Wconversion", "-Wdouble-promotion", "-Wshadow",
+				"-Wno-unused-function", "-Wno-unused-parameter", "-Werror",
+				"-x", "c++", "-include", shim, path).CombinedOutput()
 			if err != nil {
 				t.Errorf("g++ rejects module %s: %v\n%s", m, err, out)
+			}
+			// NVRTC ships no standard headers, so a module includes
+			// nothing.
+			if strings.Contains(moduleSource(m), "#include") {
+				t.Errorf("module %s includes a header, which NVRTC cannot find", m)
 			}
 		})
 	}

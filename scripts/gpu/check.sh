@@ -59,7 +59,12 @@ if [ -z "$bin" ]; then
 	fi
 	bin=$(mktemp -d)
 	echo "== building into $bin"
-	timeout 120 sh "$root/scripts/gpu/check.sh" --build "$bin" >/dev/null
+	# The build needs the module cache or the Go module proxy; nothing
+	# else can run without its binaries, so a failed build ends the check.
+	if ! timeout 120 sh "$root/scripts/gpu/check.sh" --build "$bin" >/dev/null; then
+		echo "scripts/gpu/check.sh: FAILED: building the binaries failed or took over 120 s (messages above); build elsewhere with --build DIR and set CELLSCRIPT_GPU_BIN=DIR" >&2
+		exit 1
+	fi
 fi
 bin=$(cd "$bin" && pwd)
 log=$(mktemp -d)
@@ -99,7 +104,12 @@ acc_gpu=$(accuracy GPU)
 [ -n "$acc_gpu" ] || { status=1; acc_gpu="failed (log: $log/digits-GPU): $(tail -2 "$log/digits-GPU" | tr '\n' ' ')"; }
 
 echo "== benchmarks"
-timeout 60 "$bin/gpubench" >"$log/bench" 2>&1 || echo "gpubench failed: $(tail -3 "$log/bench")"
+bench="ran"
+if ! timeout 60 "$bin/gpubench" >"$log/bench" 2>&1; then
+	status=1
+	bench="FAIL (log: $log/bench): $(tail -2 "$log/bench" | tr '\n' ' ')"
+	echo "gpubench failed: $(tail -3 "$log/bench")"
+fi
 value() { sed -n "s/^$1 \([0-9.]*\).*/\1/p" "$log/bench"; }
 device=$(sed -n 's/^device //p' "$log/bench")
 copy=$(value copy_bandwidth)
@@ -120,6 +130,7 @@ device: ${device:-unknown}
 | engine/cuda tests, real driver | $tests ($passed passed, $failed failed) | all pass |
 | conformance areas (top-level tests passed/run) | $areas | all pass |
 | failing tests | ${failures:-none} | none |
+| gpubench | $bench | runs |
 | digits held-out accuracy, CPU / GPU | ${acc_cpu:-failed} / $acc_gpu | GPU reaches CPU |
 | copy bandwidth (read + write) | ${copy:-n/a} GB/s | |
 | fused MSE loss fwd+bwd, 256M float32 | ${loss:-n/a} GB/s, $(ratio "${loss:-0}" "${copy:-0}") of copy | >= 70% of copy |

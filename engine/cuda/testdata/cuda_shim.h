@@ -9,14 +9,23 @@
 #define __forceinline__ inline
 #define __shared__ static
 
-struct cs_dim3 {
+// The built-in index variables: uint3 for the thread and block index,
+// dim3 for the sizes, as in CUDA's vector_types.h.
+struct uint3 {
 	unsigned int x, y, z;
 };
-extern cs_dim3 threadIdx, blockIdx, blockDim, gridDim;
+struct dim3 {
+	unsigned int x, y, z;
+};
+extern const uint3 threadIdx, blockIdx;
+extern const dim3 blockDim, gridDim;
 
-struct float4 {
+// float4 is 16-byte aligned, so a float4 load needs a 16-byte aligned
+// address.
+struct alignas(16) float4 {
 	float x, y, z, w;
 };
+static_assert(sizeof(float4) == 16 && alignof(float4) == 16, "float4 is 16 bytes");
 
 void __syncthreads();
 double __longlong_as_double(long long x);
