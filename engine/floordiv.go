@@ -91,7 +91,7 @@ func intDivModLoop[T int32 | int64](name string, d, a, b []T, wantMod bool) {
 
 func floatDivModLoop[T float32 | float64](d, a, b []T, wantMod bool) {
 	for i := range d {
-		q, r := floatDivMod(a[i], b[i])
+		q, r := FloorDivMod(a[i], b[i])
 		if wantMod {
 			d[i] = r
 		} else {
@@ -100,11 +100,11 @@ func floatDivModLoop[T float32 | float64](d, a, b []T, wantMod bool) {
 	}
 }
 
-// floatDivMod returns the floor quotient and the remainder of a and b
+// FloorDivMod returns the floor quotient and the remainder of a and b
 // in T's precision, with the steps of NumPy 1.24's npy_divmod, so
 // float32 and float64 results match numpy.floor_divide and
 // numpy.remainder bit for bit.
-func floatDivMod[T float32 | float64](a, b T) (T, T) {
+func FloorDivMod[T float32 | float64](a, b T) (T, T) {
 	// fmod is exact, so computing it in float64 loses nothing.
 	mod := T(math.Mod(float64(a), float64(b)))
 	if b == 0 {

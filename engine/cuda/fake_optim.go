@@ -1,6 +1,10 @@
 package cuda
 
-import "math"
+import (
+	"math"
+
+	"github.com/cellscript/cellscript/engine"
+)
 
 // The fake driver's reference kernels of the optim and divmod modules,
 // step for step the CUDA source's.
@@ -8,8 +12,8 @@ import "math"
 func init() {
 	references[kernelName("optim", tF32)] = refOptim[float32]
 	references[kernelName("optim", tF64)] = refOptim[float64]
-	references[kernelName("divmod", tF32)] = refDivMod(floatDivMod[float32])
-	references[kernelName("divmod", tF64)] = refDivMod(floatDivMod[float64])
+	references[kernelName("divmod", tF32)] = refDivMod(engine.FloorDivMod[float32])
+	references[kernelName("divmod", tF64)] = refDivMod(engine.FloorDivMod[float64])
 	references[kernelName("divmod", tI32)] = refDivMod(intDivMod[int32])
 	references[kernelName("divmod", tI64)] = refDivMod(intDivMod[int64])
 }
@@ -115,32 +119,6 @@ func refDivMod[T elem](divmod func(T, T) (T, T)) refKernel {
 			}
 		}
 	}
-}
-
-func floatDivMod[T float32 | float64](a, b T) (T, T) {
-	mod := T(math.Mod(float64(a), float64(b)))
-	if b == 0 {
-		return a / b, mod
-	}
-	div := (a - mod) / b
-	if mod != 0 {
-		if (b < 0) != (mod < 0) {
-			mod += b
-			div -= 1
-		}
-	} else {
-		mod = T(math.Copysign(0, float64(b)))
-	}
-	var fl T
-	if div != 0 {
-		fl = T(math.Floor(float64(div)))
-		if div-fl > 0.5 {
-			fl += 1
-		}
-	} else {
-		fl = T(math.Copysign(0, float64(a/b)))
-	}
-	return fl, mod
 }
 
 func intDivMod[T int32 | int64](x, y T) (T, T) {

@@ -3,7 +3,7 @@ package cuda
 // The divmod module holds Python's floor division and remainder
 // (engine.FloorDiv and engine.Mod) with broadcasting. Floats take the
 // steps of NumPy 1.24's npy_divmod in T's precision, as the engine's
-// floatDivMod does. Integers round the quotient toward negative
+// FloorDivMod does. Integers round the quotient toward negative
 // infinity, and the remainder takes the divisor's sign. The engine
 // rejects integer zero divisors before the launch.
 func init() {
