@@ -9,12 +9,9 @@ import (
 )
 
 // printImpl is Print()(*inputs): each input on its own line, a string as
-// it is and a Tensor as its repr, Tensor(shape=[2, 1], dtype=Int32,
-// value=...). It returns None.
-//
-// NOTE: MindSpore formats the values of Print in C++; for integer and
-// boolean tensors that matches the NumPy layout used here, but float
-// values may print with other digits than MindSpore's.
+// it is and a Tensor in MindSpore's C++ form, Tensor(shape=[2, 1],
+// dtype=Int32, value=...), with spaces and no commas between elements
+// (tensor.MSPrintString). It returns None.
 func printImpl(thread *starlark.Thread, attrs starlark.StringDict, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(kwargs) > 0 {
 		return nil, core.Errorf("TypeError", "For 'Print', inputs must be positional, but got keyword '%s'", kwargs[0][0])
@@ -36,7 +33,9 @@ func printLine(thread *starlark.Thread, v starlark.Value) (string, error) {
 	switch v := v.(type) {
 	case starlark.String:
 		return string(v), nil
-	case *tensor.Tensor, *tensor.Parameter:
+	case *tensor.Tensor:
+		return tensor.MSPrintString(v.T), nil
+	case *tensor.Parameter:
 		return core.Repr(thread, v)
 	}
 	return "", core.Errorf("TypeError", "For 'Print', inputs must be strings or Tensors, but got %s", v.Type())

@@ -2,7 +2,6 @@ package tensor
 
 import (
 	"fmt"
-	"strings"
 	"unsafe"
 
 	"github.com/cellscript/cellscript/builtins/core"
@@ -136,17 +135,9 @@ func msRepr(t *engine.Tensor) string {
 	return msReprWith(t, ndformat.DefaultOptions())
 }
 
-func msReprWith(t *engine.Tensor, o ndformat.Options) string {
-	dims := make([]string, t.Rank())
-	for i, d := range t.Shape() {
-		dims[i] = fmt.Sprint(d)
-	}
-	val := FormatWith(t, o)
-	if t.Rank() > 0 {
-		val = "\n" + val
-	}
-	return fmt.Sprintf("Tensor(shape=[%s], dtype=%s, value=%s)", strings.Join(dims, ", "), DType{t.DType(), MindSpore}, val)
-}
+// msReprWith returns MindSpore's repr of t. NumPy's print options do
+// not apply: MindSpore formats the repr in C++ (msformat.go).
+func msReprWith(t *engine.Tensor, _ ndformat.Options) string { return MSRepr(t) }
 
 func toArray(t *engine.Tensor) ndformat.Array {
 	a := ndformat.Array{Shape: t.Shape(), DType: t.DType().String()}
