@@ -183,9 +183,9 @@ func lossMonitorInit(thread *starlark.Thread, self *pyobj.Instance, args starlar
 }
 
 // LossValue reduces a network output to the number LossMonitor prints:
-// the first element of a tuple or list, then the mean of the tensor,
-// rounded to float32 for a float32 tensor. It returns the NumPy dtype
-// name to print it with.
+// the first element of a tuple or list, then the mean of the tensor as
+// numpy.mean computes it (in float32 for a float32 tensor). It returns
+// the NumPy dtype name to print it with.
 func LossValue(out starlark.Value) (float64, string, bool) {
 	if tup, ok := out.(starlark.Tuple); ok && len(tup) > 0 {
 		out = tup[0]
@@ -197,15 +197,15 @@ func LossValue(out starlark.Value) (float64, string, bool) {
 		if t.Numel() == 0 {
 			return math.NaN(), t.DType().String(), true
 		}
+		d := t.DType().String()
+		if d == "float32" {
+			return float64(meanFloat32(t.Floats())), d, true
+		}
 		var s float64
 		for _, v := range t.Floats() {
 			s += v
 		}
 		mean := s / float64(t.Numel())
-		d := t.DType().String()
-		if d == "float32" {
-			mean = float64(float32(mean))
-		}
 		if !t.DType().IsFloat() {
 			d = "float64"
 		}

@@ -174,6 +174,7 @@ func metricBaseMethods() []pyobj.Method {
 			}
 			return self, self.DictSet("_indexes", list)
 		}},
+		{Name: "_convert_data", Func: metricConvertData},
 		{Name: "__call__", Func: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if _, err := pyobj.CallMethod(thread, self, "clear", nil, nil); err != nil {
 				return nil, err
@@ -184,6 +185,24 @@ func metricBaseMethods() []pyobj.Method {
 			return pyobj.CallMethod(thread, self, "eval", nil, nil)
 		}},
 	}
+}
+
+// metricConvertData implements Metric._convert_data(data), which custom
+// metrics call in update: a Tensor becomes a NumPy array, a list becomes
+// numpy.array(list), an array is returned unchanged.
+func metricConvertData(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var data starlark.Value
+	if err := starlark.UnpackArgs("_convert_data", args, kwargs, "data", &data); err != nil {
+		return nil, err
+	}
+	if t, ok := data.(*tensor.Tensor); ok && t.Flavor == tensor.NumPy {
+		return t, nil
+	}
+	t, err := convertData(data)
+	if err != nil {
+		return nil, err
+	}
+	return tensor.NewArray(t), nil
 }
 
 func indexesProperty() starlark.Value {
