@@ -418,23 +418,52 @@ func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 // pyIndex implements __index__(x, i), which the front end wraps around
 // a lone subscript: when x is a list, tuple or string, a NumPy integer
 // scalar i becomes the int it holds, as NumPy integers implement Python's
-// __index__. Any other i, and any i into another container, comes back
-// unchanged.
+// __index__. A NumPy scalar key of a dict that lacks it but has the equal
+// Python number becomes that number, because Starlark dicts compare keys
+// of different types as unequal. Any other i comes back unchanged.
+// The one-argument form __index__(i), for slice bounds, converts a NumPy
+// integer i whatever the container. A bool i into a list, tuple or string becomes 0 or 1, as
+// bool subclasses int.
 func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 2 || len(kwargs) != 0 {
-		return nil, pyobj.TypeErrorf("__index__: want 2 arguments, got %d", len(args))
+	if len(args) < 1 || len(args) > 2 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("__index__: want 1 or 2 arguments, got %d", len(args))
 	}
-	switch args[0].(type) {
-	case *starlark.List, starlark.Tuple, starlark.String:
-	default:
-		return args[1], nil
-	}
-	if t, ok := args[1].(*tensor.Tensor); ok && t.T.DType().IsInt() {
-		if i, ok := t.IndexValue(); ok {
-			return starlark.MakeInt64(i), nil
+	i := args[len(args)-1]
+	if len(args) == 2 {
+		switch x := args[0].(type) {
+		case *starlark.List, starlark.Tuple, starlark.String:
+		case *starlark.Dict:
+			return dictKey(x, i), nil
+		default:
+			return i, nil
 		}
 	}
-	return args[1], nil
+	if t, ok := i.(*tensor.Tensor); ok && t.T.DType().IsInt() {
+		if n, ok := t.IndexValue(); ok {
+			return starlark.MakeInt64(n), nil
+		}
+	}
+	if b, ok := i.(starlark.Bool); ok && len(args) == 2 {
+		return boolAsInt(b), nil
+	}
+	return i, nil
+}
+
+// dictKey returns the Python number that a NumPy scalar key k holds when
+// d has that number as a key but not k itself, and k otherwise.
+func dictKey(d *starlark.Dict, k starlark.Value) starlark.Value {
+	t, ok := k.(*tensor.Tensor)
+	if !ok || t.Flavor != tensor.NumPy || !t.Scalar {
+		return k
+	}
+	if _, found, _ := d.Get(k); found {
+		return k
+	}
+	v := tensor.ElementValue(t.T, 0)
+	if _, found, _ := d.Get(v); found {
+		return v
+	}
+	return k
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -111,8 +111,18 @@ func pySetDisplay(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 	if constant {
 		// CPython 3.11 builds {1, 2, 3} as set().update(frozenset
 		// constant), whose table sizes can differ from adding in order.
+		// The compiler's constant merging (merge_consts_recursive in
+		// Python/compile.c) rebuilds that frozenset from its own
+		// iteration order before the update, which can move colliding
+		// elements such as -1 and -2 (both hash to -2).
+		rebuilt := newPySet()
+		for _, x := range set.elements() {
+			if err := rebuilt.addValue(x); err != nil {
+				return nil, err
+			}
+		}
 		result := newPySet()
-		return result, result.merge(set)
+		return result, result.merge(rebuilt)
 	}
 	return set, nil
 }

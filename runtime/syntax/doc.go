@@ -28,6 +28,9 @@
 //	a is b                    __is__(a, b)
 //	x[i], x.y[i]              x[__index__(x, i)]           (a lone non-literal index
 //	                                                       into a name or attribute chain)
+//	m[i][j]                   m[..][__index__(m[..], j)]   (x a subscript of a name
+//	                                                       chain by names or literals)
+//	x[a:b:c]                  x[__index__(a):__index__(b):__index__(c)]
 //	n + (a == b), n += a < b  n + __boolint__(a == b)     (bool-valued operands of
 //	                                                       + - * / // and their
 //	                                                       augmented forms, boolarith.go)

@@ -573,7 +573,8 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 	if len(items) == 1 && !trailingComma {
 		it := items[0]
 		if it.isSlice {
-			return &starsyntax.SliceExpr{X: x, Lbrack: lpos, Lo: it.lo, Hi: it.hi, Step: it.step, Rbrack: rpos}
+			lo, hi, step := p.sliceBound(it.lo), p.sliceBound(it.hi), p.sliceBound(it.step)
+			return &starsyntax.SliceExpr{X: x, Lbrack: lpos, Lo: lo, Hi: hi, Step: step, Rbrack: rpos}
 		}
 		return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: p.indexOperand(x, it.expr), Rbrack: rpos}
 	}
@@ -591,22 +592,68 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 // indexOperand wraps the lone subscript e of x[e] in __index__(x, e),
 // which turns a NumPy integer scalar into an int when x is a list, tuple
 // or string, so that classes[np.argmax(p)] works as in Python, where
-// NumPy integers implement __index__. Dicts keep NumPy keys as they are.
-// Only a name or attribute chain x is wrapped, because the call reads x
-// a second time; a literal index needs no conversion.
+// NumPy integers implement __index__. Dicts keep NumPy keys unless only
+// the Python number is a key. The call reads x a second time, so only an
+// x that evaluates again without side effects is wrapped: a name or
+// attribute chain, or a subscript of one by a name or literal (m[i][j]).
+// A literal index needs no conversion.
 func (p *parser) indexOperand(x, e starsyntax.Expr) starsyntax.Expr {
-	switch e := e.(type) {
-	case *starsyntax.Literal, *starsyntax.UnaryExpr:
-		return e
-	case *starsyntax.Ident:
-		if e.Name == "None" || e.Name == "True" || e.Name == "False" || e.Name == "Ellipsis" {
-			return e
-		}
-	}
-	if !isNameChain(x) {
+	if isConstIndex(e) || !isRereadable(x) {
 		return e
 	}
 	return p.call("__index__", starsyntax.Start(e), x, e)
+}
+
+// isRereadable reports whether x is a name chain or a subscript of a
+// rereadable expression by a name, a constant or an __index__ call on
+// these, so the front end may evaluate it twice.
+// NOTE: a class whose __getitem__ has side effects runs it twice in
+// m[i][j].
+func isRereadable(x starsyntax.Expr) bool {
+	if isNameChain(x) {
+		return true
+	}
+	index, ok := x.(*starsyntax.IndexExpr)
+	return ok && isRereadable(index.X) && isPlainIndex(index.Y)
+}
+
+// isPlainIndex reports whether y is a name, a constant or a call
+// __index__(x, i) with a rereadable x and a plain i.
+func isPlainIndex(y starsyntax.Expr) bool {
+	switch y := y.(type) {
+	case *starsyntax.Ident:
+		return true
+	case *starsyntax.CallExpr:
+		fn, ok := y.Fn.(*starsyntax.Ident)
+		return ok && fn.Name == "__index__" && len(y.Args) == 2 &&
+			isRereadable(y.Args[0]) && isPlainIndex(y.Args[1])
+	}
+	return isConstIndex(y)
+}
+
+// sliceBound wraps a slice bound or step e of x[lo:hi:step] in
+// __index__(e), so that NumPy integers slice lists, tuples and strings.
+func (p *parser) sliceBound(e starsyntax.Expr) starsyntax.Expr {
+	if e == nil || isConstIndex(e) {
+		return e
+	}
+	return p.call("__index__", starsyntax.Start(e), e)
+}
+
+// isConstIndex reports whether e is a literal, a negated literal, None or
+// Ellipsis, which need no conversion. True and False index lists as 1 and
+// 0, so they are wrapped.
+func isConstIndex(e starsyntax.Expr) bool {
+	switch e := e.(type) {
+	case *starsyntax.Literal:
+		return true
+	case *starsyntax.UnaryExpr:
+		_, ok := e.X.(*starsyntax.Literal)
+		return ok
+	case *starsyntax.Ident:
+		return e.Name == "None" || e.Name == "Ellipsis"
+	}
+	return false
 }
 
 // isNameChain reports whether x is a name or a chain of attribute reads

@@ -372,7 +372,7 @@ func standins() starlark.StringDict {
 			return args[0], nil
 		}),
 		"__index__": builtin("__index__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
-			return args[1], nil
+			return args[len(args)-1], nil
 		}),
 		"__boolint__": builtin("__boolint__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			if b, ok := args[0].(starlark.Bool); ok {
