@@ -80,14 +80,20 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	if (e.Type == "SyntaxError" || e.Type == "IndentationError") && len(e.Traceback) == 1 {
 		f := e.Traceback[0]
 		fmt.Fprintf(&b, "  File \"%s\", line %d\n", f.File, f.Line)
-		if e.SourceLine != "" {
-			trimmed := strings.TrimLeft(e.SourceLine, " \t")
+		source, caretCol := e.SourceLine, e.Caret
+		if source == "" && lookup != nil {
+			// A resolver error, such as a duplicate parameter, carries
+			// only its position.
+			source, caretCol = lookup(f.File, f.Line), f.Col
+		}
+		if source != "" {
+			trimmed := strings.TrimLeft(source, " \t")
 			fmt.Fprintf(&b, "    %s\n", trimmed)
 			// NOTE: CPython 3.11 underlines a whole token or expression
 			// with "^^^" for some errors (such as print "x"); this prints
 			// one caret at its first column.
-			if e.Caret > 0 {
-				caret := e.Caret - (len(e.SourceLine) - len(trimmed))
+			if caretCol > 0 {
+				caret := caretCol - (len(source) - len(trimmed))
 				fmt.Fprintf(&b, "    %s^\n", strings.Repeat(" ", max(caret-1, 0)))
 			}
 		}
@@ -108,6 +114,22 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	b.WriteString(e.Error())
 	b.WriteString("\n")
 	return b.String()
+}
+
+// generatorFrames returns the frames of the generator bodies whose
+// errors reached a consumer's next() call inside err, outermost first.
+func generatorFrames(err error) []Frame {
+	var frames []Frame
+	var ge *generatorError
+	for errors.As(err, &ge) {
+		var ee *starlark.EvalError
+		if !errors.As(ge.err, &ee) {
+			break
+		}
+		frames = append(frames, starlarkFrames(ee.CallStack)...)
+		err = ee.Unwrap()
+	}
+	return frames
 }
 
 // convertError turns any error from compiling or running a script into
@@ -141,6 +163,7 @@ func convertError(thread *starlark.Thread, err error) error {
 			}
 			out.Traceback = append(out.Traceback, Frame{File: fr.Pos.Filename(), Line: int(fr.Pos.Line), Col: int(fr.Pos.Col), Function: name})
 		}
+		out.Traceback = append(out.Traceback, generatorFrames(ee.Unwrap())...)
 	}
 	cause := err
 	if thread != nil {

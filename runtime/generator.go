@@ -127,13 +127,24 @@ func (g *Generator) AttrNames() []string { return []string{"__next__", "close"} 
 func (g *Generator) Next() (starlark.Value, error) {
 	v, ok, err := g.st.next()
 	if err != nil {
-		return nil, err
+		return nil, &generatorError{err: err}
 	}
 	if !ok {
 		return nil, core.Errorf("StopIteration", "")
 	}
 	return v, nil
 }
+
+// generatorError carries an error that a generator body raised to the
+// consumer that called next(). go.starlark.net's Call wraps a builtin's error
+// in an EvalError with the consumer's call stack unless the error already
+// is one, and the generator's error is an EvalError of the generator's
+// own thread. Hiding it behind this type keeps both stacks, so the
+// traceback runs from the module through next() into the generator body.
+type generatorError struct{ err error }
+
+func (e *generatorError) Error() string { return e.err.Error() }
+func (e *generatorError) Unwrap() error { return e.err }
 
 const (
 	genKey        = "cellscript.generator"

@@ -134,7 +134,7 @@ func pyNext(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 	}
 	v, ok, err := pull()
 	if err != nil {
-		return nil, err
+		return nil, &generatorError{err: err}
 	}
 	if !ok {
 		if len(args) == 2 {

@@ -57,6 +57,10 @@ func undefinedNameOf(msg string) string {
 // undefinedName stands for a name no statement defines. Using it raises
 // NameError, as reaching the line does in Python; message carries the
 // resolver's spelling suggestion.
+//
+// NOTE: assigning, returning, passing or printing the name does not
+// raise, so `y = missing` runs on and print(y) writes
+// <undefined name missing>, where Python raises NameError at once.
 type undefinedName struct {
 	name, message string
 }

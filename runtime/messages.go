@@ -49,13 +49,13 @@ var messageRewrites = []messageRewrite{
 		return fmt.Sprintf("invalid literal for int() with base %s: %s", m[1], core.QuoteString(m[2]))
 	}},
 	{regexp.MustCompile(`^unknown binary op: (\S+) (\S+) (\S+)$`), func(m []string) string {
-		return fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", m[2], pythonTypeWord(m[1]), pythonTypeWord(m[3]))
+		return binaryOpMessage(pythonTypeWord(m[1]), m[2], pythonTypeWord(m[3]))
 	}},
 	{regexp.MustCompile(`^unknown unary op: (\S+) (\S+)$`), func(m []string) string {
 		return fmt.Sprintf("bad operand type for unary %s: '%s'", m[1], pythonTypeWord(m[2]))
 	}},
-	{regexp.MustCompile(`^(?:floating-point |integer )?(?:division|modulo) by zero$`), func(m []string) string {
-		return "division by zero"
+	{regexp.MustCompile(`^(?:floating-point division|floored division|integer modulo|floating-point modulo) by zero$`), func(m []string) string {
+		return zeroDivisionMessages[m[0]]
 	}},
 	{regexp.MustCompile(`^(\S+) has no \.(\w+) field or method`), func(m []string) string {
 		return fmt.Sprintf("'%s' object has no attribute '%s'", pythonTypeWord(m[1]), m[2])
@@ -94,6 +94,15 @@ var messageRewrites = []messageRewrite{
 	{regexp.MustCompile(`^unhandled index operation (\S+)\[\S+\]$`), func(m []string) string {
 		return fmt.Sprintf("'%s' object is not subscriptable", pythonTypeWord(m[1]))
 	}},
+	{regexp.MustCompile(`^required parameter may not follow optional$`), func(m []string) string {
+		return "non-default argument follows default argument"
+	}},
+	{regexp.MustCompile(`^duplicate parameter: (\w+)$`), func(m []string) string {
+		return fmt.Sprintf("duplicate argument '%s' in function definition", m[1])
+	}},
+	{regexp.MustCompile(`^bare \* must be followed by keyword-only parameters$`), func(m []string) string {
+		return "named arguments must follow bare *"
+	}},
 	{regexp.MustCompile(`^unhashable type: (\S+)$`), func(m []string) string {
 		return fmt.Sprintf("unhashable type: '%s'", strings.Trim(pythonTypeWord(m[1]), "'"))
 	}},
@@ -104,6 +113,32 @@ var messageRewrites = []messageRewrite{
 		}
 		return fmt.Sprintf("'%s' object is not iterable", pythonTypeWord(t))
 	}},
+}
+
+// zeroDivisionMessages maps go.starlark.net's ZeroDivisionError messages
+// to CPython 3.11's. CPython words / and // by operand type: 1 / 0
+// raises "division by zero" and 1.0 / 0 "float division by zero".
+//
+// NOTE: go.starlark.net's message does not say whether an operand of /
+// or // was a float, so a float division by zero gets the int message.
+var zeroDivisionMessages = map[string]string{
+	"floating-point division by zero": "division by zero",
+	"floored division by zero":        "integer division or modulo by zero",
+	"integer modulo by zero":          "integer modulo by zero",
+	"floating-point modulo by zero":   "float modulo",
+}
+
+// binaryOpMessage returns CPython 3.11's TypeError message for x op y
+// on types that do not support it.
+func binaryOpMessage(x, op, y string) string {
+	sequence := x == "str" || x == "list" || x == "tuple"
+	switch {
+	case op == "+" && sequence:
+		return fmt.Sprintf("can only concatenate %s (not \"%s\") to %s", x, y, x)
+	case op == "*" && sequence && y != "int":
+		return fmt.Sprintf("can't multiply sequence by non-int of type '%s'", y)
+	}
+	return fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op, x, y)
 }
 
 // joinNames joins quoted names as CPython does: 'a', 'b' and 'c'.
@@ -128,6 +163,9 @@ func pythonMessage(typ, msg string) string {
 			s, _ := pyReprOf(parseStarlarkKey(m[1]))
 			return s
 		}
+	}
+	if s, ok := pythonMethodMessage(msg); ok {
+		return s
 	}
 	for _, r := range messageRewrites {
 		if m := r.pattern.FindStringSubmatch(msg); m != nil {

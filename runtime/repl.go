@@ -62,7 +62,9 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 // echoExpressions wraps the expression statements of a REPL input in
 // __repl_echo__, as CPython's interactive mode prints the value of every
 // expression statement outside function and class bodies: `1; 2` prints
-// both, and `for i in range(3): i` prints each i.
+// both, and `for i in range(3): i` prints each i. The bodies of try,
+// except, else, finally and with statements are block functions after
+// desugaring, so echoExpressions descends into those defs too.
 func echoExpressions(stmts []starsyntax.Stmt) {
 	for _, st := range stmts {
 		switch st := st.(type) {
@@ -84,6 +86,10 @@ func echoExpressions(stmts []starsyntax.Stmt) {
 			echoExpressions(st.Body)
 		case *starsyntax.WhileStmt:
 			echoExpressions(st.Body)
+		case *starsyntax.DefStmt:
+			if syntax.IsBlockFunction(st.Name.Name) {
+				echoExpressions(st.Body)
+			}
 		}
 	}
 }

@@ -241,7 +241,7 @@ func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, global
 func compileError(err error) error {
 	if list, ok := err.(resolve.ErrorList); ok && len(list) > 0 {
 		e := list[0]
-		typ, msg := "SyntaxError", e.Msg
+		typ, msg := "SyntaxError", pythonMessage("SyntaxError", e.Msg)
 		if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok {
 			typ, msg = "NameError", nameErrorMessage(name)
 		}

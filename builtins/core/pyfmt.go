@@ -191,6 +191,14 @@ func writeRepr(thread *starlark.Thread, b *strings.Builder, v starlark.Value, de
 		b.WriteString(s)
 	case Reprer:
 		b.WriteString(x.Repr())
+	case *starlark.Function:
+		// Python writes <function f at 0x...> and names a lambda
+		// <lambda>. This repr omits the address, which varies per run.
+		name := x.Name()
+		if name == "lambda" {
+			name = "<lambda>"
+		}
+		b.WriteString("<function " + name + ">")
 	default:
 		s := v.String()
 		if v.Type() == "range" && !strings.Contains(s, ",") {

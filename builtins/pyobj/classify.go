@@ -104,12 +104,16 @@ var messageRules = []messageRule{
 	{regexp.MustCompile(`index .*out of range|out of range.*index|index out of range`), "IndexError"},
 	{regexp.MustCompile(`^key .* not in |key not found|not in dict`), "KeyError"},
 	{regexp.MustCompile(`too many values to unpack|too few values to unpack|invalid literal|` +
-		`step argument must not be zero|slice step cannot be zero|is an empty sequence`), "ValueError"},
+		`step argument must not be zero|slice step cannot be zero|is an empty sequence|` +
+		`^r?index: substring not found|^r?(?:split|partition): empty separator|` +
+		`^index: value not in list|^remove: element not found|` +
+		`^chr: Unicode code point|^int: base must be`), "ValueError"},
 	{regexp.MustCompile(`unknown binary op|unknown unary op|unhashable|` +
 		`accepts no arguments|positional argument|got \d+ arguments?, want|missing \d+ arguments?|` +
 		`missing argument|got multiple values|unexpected keyword argument|` +
 		`invalid call of non-function|not iterable|does not support item assignment|` +
 		`unhandled index operation|has no len|not implemented$|for parameter|got \S+, want \S+|` +
-		`invalid slice operand|argument after \*|keywords must be strings`), "TypeError"},
+		`invalid slice operand|argument after \*|keywords must be strings|` +
+		`^ord: string encodes`), "TypeError"},
 	{regexp.MustCompile(`^load: |load not implemented|cannot load`), "ImportError"},
 }
