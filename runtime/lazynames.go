@@ -23,18 +23,25 @@ func lazyProgram(filename string, src []byte, f *starsyntax.File, pre starlark.S
 	if err == nil || !ok || !allUndefined(list) {
 		return prog, pre, err
 	}
-	extended := make(starlark.StringDict, len(pre)+len(list))
+	extended := make(starlark.StringDict, len(pre)+len(list)+1)
 	for k, v := range pre {
 		extended[k] = v
 	}
+	names := map[string]undefinedName{}
+	reads := map[linePos]string{}
 	for _, e := range list {
 		name := undefinedNameOf(e.Msg)
-		extended[name] = undefinedName{name: name, message: nameErrorMessage(strings.TrimPrefix(e.Msg, "undefined: "))}
+		u := undefinedName{name: name, message: nameErrorMessage(strings.TrimPrefix(e.Msg, "undefined: "))}
+		extended[name] = u
+		names[name] = u
+		reads[posKey(e.Pos)] = name
 	}
+	extended[raiseUndefinedName] = undefinedBuiltin(names)
 	f2, perr := syntax.Parse(filename, src)
 	if perr != nil {
 		return nil, pre, perr
 	}
+	replaceUndefinedReads(f2, reads)
 	prog, err = starlark.FileProgram(f2, extended.Has)
 	return prog, extended, err
 }
@@ -58,9 +65,9 @@ func undefinedNameOf(msg string) string {
 // NameError, as reaching the line does in Python; message carries the
 // resolver's spelling suggestion.
 //
-// NOTE: assigning, returning, passing or printing the name does not
-// raise, so `y = missing` runs on and print(y) writes
-// <undefined name missing>, where Python raises NameError at once.
+// Reads of the name are rewritten into calls of __undefined__
+// (undefinedreads.go), which raise at once; this value remains for
+// identifiers the rewrite does not reach.
 type undefinedName struct {
 	name, message string
 }
