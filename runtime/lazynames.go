@@ -27,14 +27,9 @@ func lazyProgram(filename string, src []byte, f *starsyntax.File, pre starlark.S
 	for k, v := range pre {
 		extended[k] = v
 	}
-	names := map[string]undefinedName{}
-	reads := map[linePos]string{}
-	for _, e := range list {
-		name := undefinedNameOf(e.Msg)
-		u := undefinedName{name: name, message: nameErrorMessage(strings.TrimPrefix(e.Msg, "undefined: "))}
+	names, reads := undefinedReads(list)
+	for name, u := range names {
 		extended[name] = u
-		names[name] = u
-		reads[posKey(e.Pos)] = name
 	}
 	extended[raiseUndefinedName] = undefinedBuiltin(names)
 	f2, perr := syntax.Parse(filename, src)
@@ -44,6 +39,19 @@ func lazyProgram(filename string, src []byte, f *starsyntax.File, pre starlark.S
 	replaceUndefinedReads(f2, reads)
 	prog, err = starlark.FileProgram(f2, extended.Has)
 	return prog, extended, err
+}
+
+// undefinedReads returns, for the resolver's undefined-name errors, each
+// name's stand-in value and the position of each read.
+func undefinedReads(list resolve.ErrorList) (map[string]undefinedName, map[linePos]string) {
+	names := map[string]undefinedName{}
+	reads := map[linePos]string{}
+	for _, e := range list {
+		name := undefinedNameOf(e.Msg)
+		names[name] = undefinedName{name: name, message: nameErrorMessage(strings.TrimPrefix(e.Msg, "undefined: "))}
+		reads[posKey(e.Pos)] = name
+	}
+	return names, reads
 }
 
 func allUndefined(list resolve.ErrorList) bool {

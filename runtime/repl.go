@@ -54,7 +54,13 @@ func (rt *Runtime) Eval(ctx context.Context, filename, src string, globals starl
 	})
 	_, err = rt.run(ctx, "repl", func(thread *starlark.Thread) (starlark.Value, error) {
 		thread.SetLocal(replGlobalsKey, globals)
-		return starlark.None, rt.execChunk(thread, f, globals, pre)
+		return starlark.None, rt.execChunk(thread, f, globals, pre, func() (*starsyntax.File, error) {
+			f2, err := syntax.Parse(filename, []byte(src))
+			if err == nil {
+				echoExpressions(f2.Stmts)
+			}
+			return f2, err
+		})
 	})
 	return err
 }

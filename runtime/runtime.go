@@ -204,7 +204,7 @@ func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into s
 	_, err = rt.run(ctx, "main", func(thread *starlark.Thread) (starlark.Value, error) {
 		if into != nil {
 			globals = into
-			return starlark.None, rt.execChunk(thread, f, into, pre)
+			return starlark.None, rt.execChunk(thread, f, into, pre, func() (*starsyntax.File, error) { return syntax.Parse(filename, src) })
 		}
 		prog, pre, err := lazyProgram(filename, src, f, pre)
 		if err != nil {
@@ -219,7 +219,11 @@ func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into s
 
 // execChunk runs a file in existing globals. Predeclared names are
 // merged into the globals first, so that the REPL's resolver finds them.
-func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, globals, pre starlark.StringDict) error {
+// When the resolver rejects the file only for undefined names, nothing
+// has run yet: execChunk parses it again with reparse, turns the reads
+// of those names into calls that raise NameError when they run, and runs
+// it, so that `try: missing` / `except NameError:` works as in Python.
+func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, globals, pre starlark.StringDict, reparse func() (*starsyntax.File, error)) error {
 	for k, v := range pre {
 		if _, ok := globals[k]; !ok {
 			globals[k] = v
@@ -228,6 +232,14 @@ func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, global
 	globals["__module_cells__"] = moduleCellsBuiltin(globals)
 	exportCells(globals)
 	err := starlark.ExecREPLChunk(f, thread, globals)
+	if list, ok := err.(resolve.ErrorList); ok && allUndefined(list) && reparse != nil {
+		if f2, perr := reparse(); perr == nil {
+			names, reads := undefinedReads(list)
+			replaceUndefinedReads(f2, reads)
+			globals[raiseUndefinedName] = undefinedBuiltin(names)
+			err = starlark.ExecREPLChunk(f2, thread, globals)
+		}
+	}
 	exportCells(globals)
 	if err != nil {
 		if _, ok := err.(resolve.ErrorList); ok {

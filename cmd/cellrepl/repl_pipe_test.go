@@ -92,6 +92,18 @@ func TestREPLEchoesNestedExpressions(t *testing.T) {
 	}
 }
 
+// TestREPLCatchesUndefinedName checks that a NameError of a name no
+// statement defines is raised when the read runs, so try/except in the
+// REPL catches it.
+func TestREPLCatchesUndefinedName(t *testing.T) {
+	input := "try:\n    q = nope\nexcept NameError as e:\n    print('caught', e)\n\n"
+	stdout, stderr, code := runPiped(t, t.TempDir(), input)
+	want := "caught name 'nope' is not defined\n"
+	if code != 0 || stdout != want {
+		t.Errorf("status %d, stdout %q, stderr %q; want stdout %q", code, stdout, stderr, want)
+	}
+}
+
 func TestREPLRunMagicBadPath(t *testing.T) {
 	dir := t.TempDir()
 	writeScript(t, dir, "ok.py", "")
