@@ -486,6 +486,7 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 		}
 	}
 	rparen := p.expectOp(")")
+	p.checkArgumentOrder(args)
 	if id, ok := fn.(*starsyntax.Ident); ok && id.Name == "super" && len(args) == 0 {
 		args = p.superArgs(id.NamePos)
 	}
@@ -523,6 +524,45 @@ func (p *parser) finishGeneratorCall(fn starsyntax.Expr, lparen token, body star
 	end := comp.(*starsyntax.Comprehension).Rbrack
 	genexp := p.generatorExpression(p.pos(lparen), comp.(*starsyntax.Comprehension))
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: []starsyntax.Expr{genexp}, Rparen: end}
+}
+
+// checkArgumentOrder raises CPython's SyntaxError for a positional
+// argument after a keyword argument or after **mapping, and for
+// *iterable after **mapping.
+func (p *parser) checkArgumentOrder(args []starsyntax.Expr) {
+	keyword := false
+	var mapping starsyntax.Expr // the first **mapping argument
+	for _, arg := range args {
+		switch arg := arg.(type) {
+		case *starsyntax.BinaryExpr:
+			if arg.Op == starsyntax.EQ {
+				keyword = true
+				continue
+			}
+		case *starsyntax.UnaryExpr:
+			switch arg.Op {
+			case starsyntax.STARSTAR:
+				if mapping == nil {
+					mapping = arg
+				}
+				continue
+			case starsyntax.STAR:
+				if mapping != nil {
+					// CPython's caret marks the **mapping argument.
+					p.failAt(starsyntax.Start(mapping), "iterable argument unpacking follows keyword argument unpacking")
+				}
+				continue
+			}
+		}
+		// CPython's caret marks the end of the positional argument.
+		_, end := arg.Span()
+		switch {
+		case mapping != nil:
+			p.failAt(end, "positional argument follows keyword argument unpacking")
+		case keyword:
+			p.failAt(end, "positional argument follows keyword argument")
+		}
+	}
 }
 
 func (p *parser) parseArgument() starsyntax.Expr {

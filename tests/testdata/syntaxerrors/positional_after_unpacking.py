@@ -1,0 +1,2 @@
+opts = {}
+print(dict(**opts, 3))
