@@ -41,7 +41,7 @@ func meanOf[T float32 | float64](row []T, n int) T {
 
 func sumFloat[T float32 | float64](row []T) float64 {
 	if r, ok := any(row).([]float64); ok {
-		return pairwiseSum(r)
+		return PairwiseSum(r)
 	}
 	var acc float64
 	for _, v := range row {
@@ -50,20 +50,23 @@ func sumFloat[T float32 | float64](row []T) float64 {
 	return acc
 }
 
-// pairwiseSum adds s with an error bound that grows with log(len(s))
-// instead of len(s). Blocks of up to 128 elements use eight running sums,
-// as NumPy's pairwise summation does.
-func pairwiseSum(s []float64) float64 {
+// PairwiseSum adds s in T's precision with NumPy's pairwise summation,
+// whose error bound grows with log(len(s)) instead of len(s): fewer than
+// 8 values are added in order, blocks of up to 128 use eight running sums
+// combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), and longer slices
+// split at a multiple of 8 near the middle. For float32 the result
+// equals numpy.sum of a contiguous float32 array bit for bit.
+func PairwiseSum[T float32 | float64](s []T) T {
 	n := len(s)
 	if n < 8 {
-		var acc float64
+		var acc T
 		for _, v := range s {
 			acc += v
 		}
 		return acc
 	}
 	if n <= 128 {
-		var r [8]float64
+		var r [8]T
 		copy(r[:], s[:8])
 		i := 8
 		for ; i+8 <= n; i += 8 {
@@ -79,7 +82,7 @@ func pairwiseSum(s []float64) float64 {
 	}
 	half := n / 2
 	half -= half % 8
-	return pairwiseSum(s[:half]) + pairwiseSum(s[half:])
+	return PairwiseSum(s[:half]) + PairwiseSum(s[half:])
 }
 
 func extremeFloat[T float32 | float64](isMax bool, row []T) T {
