@@ -9,7 +9,7 @@ func TestApplyOptimizerKeepsGradient(t *testing.T) {
 	cases := []struct {
 		name  string
 		step  OptimizerStep
-		gUsed float32 // the gradient the rule sees for w = 2, g = 0.5
+		gUsed float32 // the gradient the rule uses for w = 2, g = 0.5
 	}{
 		{"plain", OptimizerStep{Rule: UpdateMomentum, LR: 0.1, Momentum: 0.9}, 0.5},
 		{"decay", OptimizerStep{Rule: UpdateMomentum, LR: 0.1, Momentum: 0.9, Decay: 0.25}, 1.0},

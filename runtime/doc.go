@@ -20,7 +20,7 @@
 // name, such as csruntime.
 //
 // Make the Runtime with New. A nil or zero Runtime is not usable: its
-// Exec, Eval and call methods return a TypeError that says to use New,
+// Exec, Eval and call methods return a TypeError that names runtime.New,
 // Close does nothing, Env returns nil and SourceLine returns "".
 //
 // ExecFile, ExecSource and ExecFS run a script's top level and return its

@@ -26,7 +26,7 @@ func (rt *Runtime) helpBuiltins() starlark.StringDict {
 	}
 }
 
-// helper is the help builtin. Like CPython's site helper, its repr tells
+// helper is the help builtin. Like CPython's site helper, its repr shows
 // how to use it, which the REPL echoes for a bare `help`.
 type helper struct{ *starlark.Builtin }
 

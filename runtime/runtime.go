@@ -219,10 +219,10 @@ func (rt *Runtime) exec(ctx context.Context, filename string, src []byte, into s
 
 // execChunk runs a file in existing globals. Predeclared names are
 // merged into the globals first, so that the REPL's resolver finds them.
-// When the resolver rejects the file only for undefined names, nothing
-// has run yet: execChunk parses it again with reparse, turns the reads
-// of those names into calls that raise NameError when they run, and runs
-// it, so that `try: missing` / `except NameError:` works as in Python.
+// The resolver may reject the file only for undefined names, before
+// anything has run. execChunk then parses it again with reparse and turns
+// the reads of those names into calls that raise NameError when they
+// run. So `try: missing` / `except NameError:` works as in Python.
 func (rt *Runtime) execChunk(thread *starlark.Thread, f *starsyntax.File, globals, pre starlark.StringDict, reparse func() (*starsyntax.File, error)) error {
 	for k, v := range pre {
 		if _, ok := globals[k]; !ok {

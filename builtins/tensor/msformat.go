@@ -10,21 +10,23 @@ import (
 )
 
 // MindSpore r1.x prints repr(Tensor) and ops.Print through its C++
-// tensor formatter, not NumPy's: floats in arrays are scientific with 8
-// digits in a 15-character field (float16: 4 digits, 11 characters),
-// integers are right-aligned to the widest element printed, bools take
-// 5 characters, and a 0-d tensor prints its value as C++ streams do by
-// default (6 significant digits, like printf's %g). Rows of arrays with
-// more than one dimension start on their own line, one space indented
-// per level. Past 6 entries a middle dimension, and the last dimension
-// of an array of two or more dimensions, show their first and last 3
-// entries around "...". A 1-D array is never summarised but breaks its
-// line after every 12 floats or bools and every 24 integers.
+// tensor formatter, not NumPy's. Floats in arrays are scientific with 8
+// digits in a 15-character field (float16: 4 digits, 11 characters).
+// Integers are right-aligned to the widest element printed, and bools
+// take 5 characters. A 0-d tensor prints its value as C++ streams do by
+// default, with 6 significant digits like printf's %g.
 //
-// Formats the repr (use_comma true) separates elements with ", " and
-// rows with ",". Like MindSpore's formatter it writes no comma before
-// the fourth and later rows of a middle dimension: [[1, 2],\n [3, 4],\n
-// [5, 6]\n [7, 8]].
+// Rows of arrays with more than one dimension start on their own line,
+// indented one space per level. Past 6 entries, a middle dimension and
+// the last dimension of an array of two or more dimensions show their
+// first and last 3 entries around "...". A 1-D array is never
+// summarised, but it breaks its line after every 12 floats or bools and
+// every 24 integers.
+//
+// The repr (use_comma true) separates elements with ", " and rows with
+// ",". Like MindSpore's formatter, it writes no comma before the fourth
+// and later rows of a middle dimension: [[1, 2],\n [3, 4],\n [5, 6]\n
+// [7, 8]].
 
 const (
 	msSummaryThreshold = 6
@@ -59,9 +61,9 @@ type msFormatter struct {
 	shape    []int
 	useComma bool
 	b        strings.Builder
-	// intWidth is the widest integer written; integers are written
-	// after a run of '#' as long as their own text, which pad replaces
-	// with spaces at the end.
+	// intWidth is the widest integer written. Each integer is written
+	// after a run of '#' as long as its own text, and pad replaces those
+	// runs with spaces at the end.
 	intWidth int
 }
 
