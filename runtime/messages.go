@@ -132,10 +132,11 @@ var zeroDivisionMessages = map[string]string{
 // on types that do not support it.
 func binaryOpMessage(x, op, y string) string {
 	sequence := x == "str" || x == "list" || x == "tuple"
+	base := strings.TrimSuffix(op, "=") // x += y words its errors as x + y does
 	switch {
-	case op == "+" && sequence:
+	case base == "+" && sequence:
 		return fmt.Sprintf("can only concatenate %s (not \"%s\") to %s", x, y, x)
-	case op == "*" && sequence && y != "int":
+	case base == "*" && sequence && y != "int":
 		return fmt.Sprintf("can't multiply sequence by non-int of type '%s'", y)
 	}
 	return fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op, x, y)

@@ -23,7 +23,8 @@ func pyMod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 		s, err := percentFormat(thread, string(format), args[1])
 		return starlark.String(s), err
 	}
-	return starlark.Binary(syntax.PERCENT, args[0], args[1])
+	// bool subclasses int, so True % 2 is 1 % 2.
+	return starlark.Binary(syntax.PERCENT, boolAsInt(args[0]), boolAsInt(args[1]))
 }
 
 // percentArgs hands out the operands of a % format in order.

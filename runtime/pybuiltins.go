@@ -96,7 +96,11 @@ var pythonBuiltins = starlark.StringDict{
 	// Operators and displays.
 	"__mod__":          builtin("__mod__", pyMod),
 	"__boolint__":      builtin("__boolint__", pyBoolInt),
+	"__augassign__":    builtin("__augassign__", pyAugAssign),
+	"__binop__":        builtin("__binop__", pyBinop),
 	"__index__":        builtin("__index__", pyIndex),
+	"__getitem__":      builtin("__getitem__", pyGetItem),
+	"__getslice__":     builtin("__getslice__", pyGetSlice),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
 	"__method_call__":  builtin("__method_call__", pyMethodCall),
 	"__unpack__":       builtin("__unpack__", pyUnpack),
@@ -369,6 +373,9 @@ func pyAbs(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 	if x, ok := v.(*pyobj.Instance); ok {
 		return pyobj.CallMethod(thread, x, "__abs__", nil, nil)
 	}
+	if b, ok := v.(starlark.Bool); ok {
+		return boolAsInt(b), nil
+	}
 	return starlark.Call(thread, starlark.Universe["abs"], args, kwargs)
 }
 
@@ -532,6 +539,7 @@ func pyDivmod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	if err := starlark.UnpackArgs("divmod", args, kwargs, "a", &a, "b", &b); err != nil {
 		return nil, err
 	}
+	a, b = boolAsInt(a), boolAsInt(b)
 	q, err := starlark.Binary(syntaxFloorDiv, a, b)
 	if err != nil {
 		return nil, err

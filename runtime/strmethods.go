@@ -33,6 +33,10 @@ var stringMethods = map[string]stringMethod{
 	"format_map":   strFormatMap,
 	"translate":    strTranslate,
 	"maketrans":    strMaketransMethod,
+	"find":         strFinder("find", false, false),
+	"rfind":        strFinder("rfind", true, false),
+	"index":        strFinder("index", false, true),
+	"rindex":       strFinder("rindex", true, true),
 }
 
 // padArgs unpacks (width[, fillchar]) of str.center, ljust and rjust.

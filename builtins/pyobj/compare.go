@@ -44,6 +44,7 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 			}
 		}
 	}
+	x, y = boolsAsNumbers(x, y)
 	if op == syntax.EQL || op == syntax.NEQ {
 		if eq, handled, err := crossTypeEqual(x, y); err != nil || handled {
 			if op == syntax.NEQ {
@@ -170,6 +171,37 @@ func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
 		return e.Equal(x)
 	}
 	return false, false, nil
+}
+
+// boolsAsNumbers returns a bool compared with an int or a float as the
+// int it equals, because bool subclasses int in Python: True == 1 and
+// False < 0.5. Other operands come back unchanged.
+func boolsAsNumbers(x, y starlark.Value) (starlark.Value, starlark.Value) {
+	if isNumber(y) {
+		x = boolAsInt(x)
+	}
+	if isNumber(x) {
+		y = boolAsInt(y)
+	}
+	return x, y
+}
+
+func isNumber(v starlark.Value) bool {
+	switch v.(type) {
+	case starlark.Int, starlark.Float:
+		return true
+	}
+	return false
+}
+
+func boolAsInt(v starlark.Value) starlark.Value {
+	if b, ok := v.(starlark.Bool); ok {
+		if b {
+			return starlark.MakeInt(1)
+		}
+		return starlark.MakeInt(0)
+	}
+	return v
 }
 
 func isNaN(v starlark.Value) bool {

@@ -1,6 +1,8 @@
 package pyobj
 
 import (
+	"unicode/utf8"
+
 	"go.starlark.net/starlark"
 )
 
@@ -85,6 +87,10 @@ func lenBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	var x starlark.Value
 	if err := unpackPositional(b.Name(), args, kwargs, 1, &x); err != nil {
 		return nil, err
+	}
+	if s, ok := x.(starlark.String); ok {
+		// Python counts the characters of a str, not its UTF-8 bytes.
+		return starlark.MakeInt(utf8.RuneCountInString(string(s))), nil
 	}
 	inst, ok := x.(*Instance)
 	if !ok {

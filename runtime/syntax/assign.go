@@ -32,10 +32,7 @@ func (p *parser) parseExprStatement() []starsyntax.Stmt {
 		case t.text == ":":
 			return p.parseAnnotated(lhs)
 		case augmentedOps[t.text] != 0:
-			p.next()
-			target := p.target(lhs, false)
-			op := augmentedOps[t.text]
-			return []starsyntax.Stmt{&starsyntax.AssignStmt{OpPos: p.pos(t), Op: op, LHS: target, RHS: p.boolOperand(op, p.parseAssignedValue())}}
+			return []starsyntax.Stmt{p.parseAugmented(start, lhs)}
 		case desugaredAugmentedOps[t.text] != "":
 			return []starsyntax.Stmt{p.parseDesugaredAugmented(start, lhs)}
 		}
@@ -87,6 +84,29 @@ func (p *parser) parseAssignedValue() starsyntax.Expr {
 	return p.parseTestList()
 }
 
+// parseAugmented parses x op= y. A target that evaluates again without
+// side effects becomes x = __augassign__(x, "op=", y), which updates
+// lists, sets and dicts in place and counts a bool x as an int, as
+// CPython does. Any other target, such as a[f()], keeps Starlark's
+// native operator, which evaluates it once.
+// NOTE: with the native operator, s |= t on a set builds a new set and
+// a bool target raises TypeError.
+func (p *parser) parseAugmented(start int, lhs starsyntax.Expr) starsyntax.Stmt {
+	opTok := p.next()
+	target := p.target(lhs, false)
+	op := augmentedOps[opTok.text]
+	pos := p.pos(opTok)
+	if !isRereadable(target) {
+		return &starsyntax.AssignStmt{OpPos: pos, Op: op, LHS: target, RHS: p.boolOperand(op, p.parseAssignedValue())}
+	}
+	end := p.i
+	p.i = start
+	read := p.parseTestList()
+	p.i = end
+	value := p.parseAssignedValue()
+	return p.assign(target, p.call("__augassign__", pos, read, p.str(opTok.text, pos), value), pos)
+}
+
 // parseDesugaredAugmented turns x **= y into x = __pow__(x, y). The
 // target is parsed a second time from its tokens so that the read and
 // the write are distinct syntax nodes.
@@ -110,6 +130,9 @@ func (p *parser) parseAnnotated(lhs starsyntax.Expr) []starsyntax.Stmt {
 	switch lhs.(type) {
 	case *starsyntax.Ident, *starsyntax.DotExpr, *starsyntax.IndexExpr, *starsyntax.SliceExpr:
 	default:
+		if _, _, _, ok := p.subscriptOf(lhs); ok {
+			break
+		}
 		p.failAt(starsyntax.Start(lhs), "only a single name, attribute or subscript can be annotated")
 	}
 	p.parseTest()
@@ -124,6 +147,9 @@ func (p *parser) parseAnnotated(lhs starsyntax.Expr) []starsyntax.Stmt {
 // x[a:b] into x[slice(a, b, None)], since Starlark cannot assign to a
 // slice expression. allowTuple permits tuple and list targets.
 func (p *parser) target(e starsyntax.Expr, allowTuple bool) starsyntax.Expr {
+	if x, i, at, ok := p.subscriptOf(e); ok {
+		return &starsyntax.IndexExpr{X: x, Lbrack: at.lbrack, Y: p.storeIndex(x, i, at), Rbrack: at.rbrack}
+	}
 	switch e := e.(type) {
 	case *starsyntax.Ident:
 		switch e.Name {
@@ -204,6 +230,9 @@ func (p *parser) parseDel() []starsyntax.Stmt {
 }
 
 func (p *parser) deleteTarget(e starsyntax.Expr) []starsyntax.Stmt {
+	if x, i, at, ok := p.subscriptOf(e); ok {
+		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delitem__", at.lbrack, x, p.storeIndex(x, i, at))}}
+	}
 	switch e := e.(type) {
 	case *starsyntax.IndexExpr:
 		return []starsyntax.Stmt{&starsyntax.ExprStmt{X: p.call("__delitem__", e.Lbrack, e.X, e.Y)}}

@@ -2,54 +2,64 @@ package syntax
 
 import starsyntax "go.starlark.net/syntax"
 
-// Python's bool is a subclass of int, so `hits += (pred == label)` and
-// `True + True` are arithmetic on ints. Starlark's bool is not a number.
-// The front end therefore wraps some operands of + - * / // and of
-// their augmented assignments in __boolint__: those that are bools by
-// their syntax (a comparison, a membership test, `not x`, True or
-// False). __boolint__ turns a bool into 0 or 1. It returns anything
-// else unchanged, such as the Tensor an elementwise comparison gives.
+// Python's bool is a subclass of int, so `hits += (pred == label)`,
+// `t = True; t + 1` and `-flag` are arithmetic on ints. Starlark's bool
+// is not a number. The front end therefore turns x op y for + - * / //
+// << >> into __binop__(x, "op", y) unless the syntax of both operands
+// shows they are no bools: a number or string literal, a display, an
+// arithmetic result or a call of a numeric runtime builtin. __binop__
+// counts a bool beside a number as an int and leaves it a bool beside a
+// NumPy array, whose promotion rules differ. The operand of unary - + ~
+// is wrapped in __boolint__, which turns a bool into 0 or 1. Augmented
+// assignments go through __augassign__ (assign.go).
 //
-// NOTE: a bool reached through a variable (`flag = a < b; n + flag`) is
-// not wrapped, and that arithmetic still raises TypeError.
+// & | ^ are not wrapped, because on two bools they give a bool.
 
-// boolArithOps are the binary operators whose bool operands are wrapped.
+// boolArithOps are the operators whose bool operands are wrapped.
 var boolArithOps = map[starsyntax.Token]bool{
 	starsyntax.PLUS: true, starsyntax.MINUS: true, starsyntax.STAR: true,
-	starsyntax.SLASH: true, starsyntax.SLASHSLASH: true,
+	starsyntax.SLASH: true, starsyntax.SLASHSLASH: true, starsyntax.TILDE: true,
+	starsyntax.LTLT: true, starsyntax.GTGT: true,
 	starsyntax.PLUS_EQ: true, starsyntax.MINUS_EQ: true, starsyntax.STAR_EQ: true,
 	starsyntax.SLASH_EQ: true, starsyntax.SLASHSLASH_EQ: true,
+	starsyntax.LTLT_EQ: true, starsyntax.GTGT_EQ: true,
 }
 
-// boolResultCalls are the runtime builtins the front end emits for
-// comparisons; each returns a bool for Python operands.
-var boolResultCalls = map[string]bool{
-	"__lt__": true, "__le__": true, "__gt__": true, "__ge__": true,
-	"__eq__": true, "__ne__": true, "__is__": true, "__chain__": true,
+// numericCalls are the runtime builtins the front end emits whose
+// result is never a bool.
+var numericCalls = map[string]bool{
+	"__pow__": true, "__mod__": true, "__matmul__": true, "__boolint__": true,
+	"__index__": true, "__fstring__": true, "__format_call__": true,
+	"__binop__": true,
 }
 
-// isBoolSyntax reports whether e is a bool by its syntax alone.
-func isBoolSyntax(e starsyntax.Expr) bool {
+// mayBeBool reports whether e may evaluate to a bool, judged by its
+// syntax alone.
+func mayBeBool(e starsyntax.Expr) bool {
 	switch e := e.(type) {
 	case *starsyntax.ParenExpr:
-		return isBoolSyntax(e.X)
+		return mayBeBool(e.X)
+	case *starsyntax.Literal, *starsyntax.ListExpr, *starsyntax.DictExpr,
+		*starsyntax.TupleExpr, *starsyntax.Comprehension, *starsyntax.LambdaExpr,
+		*starsyntax.SliceExpr:
+		return false
 	case *starsyntax.Ident:
-		return e.Name == "True" || e.Name == "False"
+		return e.Name != "None"
 	case *starsyntax.UnaryExpr:
 		return e.Op == starsyntax.NOT
 	case *starsyntax.BinaryExpr:
-		return e.Op == starsyntax.IN || e.Op == starsyntax.NOT_IN
+		return !boolArithOps[e.Op]
 	case *starsyntax.CallExpr:
 		fn, ok := e.Fn.(*starsyntax.Ident)
-		return ok && boolResultCalls[fn.Name]
+		return !ok || !numericCalls[fn.Name]
 	}
-	return false
+	return true
 }
 
-// boolOperand wraps e in __boolint__ when op is arithmetic and e is a
-// bool by its syntax, and returns e unchanged otherwise.
+// boolOperand wraps e in __boolint__ when op is arithmetic and e may be
+// a bool, and returns e unchanged otherwise.
 func (p *parser) boolOperand(op starsyntax.Token, e starsyntax.Expr) starsyntax.Expr {
-	if !boolArithOps[op] || !isBoolSyntax(e) {
+	if !boolArithOps[op] || !mayBeBool(e) {
 		return e
 	}
 	return p.call("__boolint__", starsyntax.Start(e), e)

@@ -64,8 +64,8 @@ C = __class__("C", (B,), <class C>, "")`},
 		{"generator rebinding a parameter", "def g(n, m):\n    n += 1\n    yield n + m\n",
 			`def g(n, m):
     def <generator g>(n=n):
-        n += 1
-        __yield__((n + m))
+        n = __augassign__(n, "+=", 1)
+        __yield__(__binop__(n, "+", m))
     return __generator__(<generator g>)`},
 		{"yield in nested def only", "def f():\n    def g():\n        yield 1\n    return g\n",
 			`def f():
@@ -91,7 +91,7 @@ x = <decorator 1 of x>(x)`},
     pass
     return {}
 C = d(__class__("C", (), <class C>, ""))`},
-		{"power and matmul", "x = a ** b @ c ** -d", `x = __matmul__(__pow__(a, b), __pow__(c, (-d)))`},
+		{"power and matmul", "x = a ** b @ c ** -d", `x = __matmul__(__pow__(a, b), __pow__(c, (-__boolint__(d))))`},
 		{"power binds tighter than unary minus", "-a ** b ** c", `(-__pow__(a, __pow__(b, c)))`},
 		{"comparisons", "a < b, a <= b, a > b, a >= b, a == b, a != b",
 			`(__lt__(a, b), __le__(a, b), __gt__(a, b), __ge__(a, b), __eq__(a, b), __ne__(a, b))`},
@@ -102,18 +102,27 @@ C = d(__class__("C", (), <class C>, ""))`},
 		{"not binds looser than comparison", "not a == b", `(not __eq__(a, b))`},
 		{"augmented power and matmul", "x **= y\nx.a @= y",
 			"x = __pow__(x, y)\nx.a = __matmul__(x.a, y)"},
-		{"index operand", "a[i]\nb[0]\nc[-1]\nd['k']\nt[None]\nu.v[f(x)] = 1\ng()[i]", "a[__index__(a, i)]\nb[0]\nc[(-1)]\nd[\"k\"]\nt[None]\nu.v[__index__(u.v, f(x))] = 1\ng()[i]"},
-		{"index nested and slice", "m[i][j]\na[i:j:-1]\nb[True]", "m[__index__(m, i)][__index__(m[__index__(m, i)], j)]\na[__index__(i):__index__(j):(-1)]\nb[__index__(b, True)]"},
-		{"augmented native", "x += 1\nx[i] //= 2\nx.a <<= 3", "x += 1\nx[__index__(x, i)] //= 2\nx.a <<= 3"},
+		{"index operand", "a[i]\nb[0]\nc[-1]\nd['k']\nt[None]\nu.v[f(x)] = 1\ng()[i]", "__getitem__(a, i)\n__getitem__(b, 0)\n__getitem__(c, (-1))\n__getitem__(d, \"k\")\n__getitem__(t, None)\nu.v[__index__(u.v, f(x))] = 1\n__getitem__(g(), i)"},
+		{"index nested and slice", "m[i][j]\na[i:j:-1]\nb[True]", "__getitem__(__getitem__(m, i), j)\n__getslice__(a, i, j, (-1))\n__getitem__(b, True)"},
+		{"augmented native", "x += 1\nx[i] //= 2\nx.a <<= 3", `x = __augassign__(x, "+=", 1)` + "\n" +
+			`x[__index__(x, i)] = __augassign__(__getitem__(x, i), "//=", 2)` + "\n" +
+			`x.a = __augassign__(x.a, "<<=", 3)`},
+		{"augmented native for a call in the target", "m[i][j] += 1\nf()[k] -= 2",
+			"__getitem__(m, i)[__index__(j)] += 1\nf()[__index__(k)] -= 2"},
+		{"store into a nested subscript", "m[i][j] = v\ndel m[i][j]\nm[i][1:2] = v",
+			"__getitem__(m, i)[__index__(j)] = v\n__delitem__(__getitem__(m, i), __index__(j))\n__getitem__(m, i)[slice(1, 2, None)] = v"},
+		{"bool operands through names", "t + 1\n-t\nn += flag\n1 + 2 * x\ns | t",
+			"__binop__(t, \"+\", 1)\n(-__boolint__(t))\nn = __augassign__(n, \"+=\", flag)\n(1 + __binop__(2, \"*\", x))\n(s | t)"},
 		{"chained assignment", "a = b[0] = c", `(a, b[0]) = ((c,) * 2)`},
 		{"annotated assignment", "x: int = 1\ny: float\nz.w: T = 2", "x = 1\nz.w = 2"},
 		{"tuple index", "t[i, j]", `t[(i, j)]`},
 		{"full slice in tuple", "t[:, 0]", `t[(slice(None, None, None), 0)]`},
 		{"ellipsis index", "t[..., 1:3]", `t[(Ellipsis, slice(1, 3, None))]`},
-		{"none index", "t[None]", `t[None]`},
+		{"none index", "t[None]", `__getitem__(t, None)`},
 		{"step and none", "t[::2, None]", `t[(slice(None, None, 2), None)]`},
 		{"one-tuple index", "t[i,]", `t[(i,)]`},
-		{"lone slice stays a slice", "t[a:b], t[::c], t[:], t[1:-2]", `(t[__index__(a):__index__(b)], t[::__index__(c)], t[:], t[1:(-2)])`},
+		{"lone slice", "t[a:b], t[::c], t[:], t[1:-2]",
+			`(__getslice__(t, a, b, None), __getslice__(t, None, None, c), __getslice__(t, None, None, None), __getslice__(t, 1, (-2), None))`},
 		{"tuple index target", "t[0, 1:] = v", `t[(0, slice(1, None, None))] = v`},
 		{"slice target", "t[1:2] = v", `t[slice(1, 2, None)] = v`},
 		{"assert", "assert c", `if (not c):
@@ -197,7 +206,7 @@ def f():
     <cells 1>.n = 0
     def inc():
         pass
-        <cells 1>.n += 1`},
+        <cells 1>.n = __augassign__(<cells 1>.n, "+=", 1)`},
 		{"del name", "del x",
 			`<cells 0> = __module_cells__(("x",))
 __delname__(<cells 0>, "x")`},

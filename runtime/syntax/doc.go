@@ -26,14 +26,20 @@
 //	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
-//	x[i], x.y[i]              x[__index__(x, i)]           (a lone non-literal index
-//	                                                       into a name or attribute chain)
-//	m[i][j]                   m[..][__index__(m[..], j)]   (x a subscript of a name
-//	                                                       chain by names or literals)
-//	x[a:b:c]                  x[__index__(a):__index__(b):__index__(c)]
-//	n + (a == b), n += a < b  n + __boolint__(a == b)     (bool-valued operands of
-//	                                                       + - * / // and their
-//	                                                       augmented forms, boolarith.go)
+//	x[i] (a load)             __getitem__(x, i)            (a lone index; x is
+//	                                                       evaluated once)
+//	x[a:b:c] (a load)         __getslice__(x, a, b, c)     (None for a missing bound)
+//	x[i] = v, del x[i]        x[__index__(x, i)] = v       (x a name or attribute
+//	                                                       chain; otherwise
+//	                                                       x[__index__(i)] = v)
+//	x[a:b] = v                x[slice(a, b, None)] = v
+//	n + flag, -flag           __binop__(n, "+", flag), -__boolint__(flag)
+//	                                                       (operands that may be
+//	                                                       bools, boolarith.go)
+//	x op= y                   x = __augassign__(x, "op=", y)   (x a name, attribute
+//	                                                       chain or subscript of one;
+//	                                                       any other target keeps
+//	                                                       Starlark's x op= y)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
 //	x.format(...)             __format_call__(x, ...)
 //	x.keys(...), x.sort(...)  __method_call__(x, "keys", ...)    (every method in
@@ -117,6 +123,10 @@
 //     body(iterable) as its body, producing each value body passes to
 //     __yield__. The first iterable is evaluated when the expression
 //     is, the rest of the generator expression only on demand.
+//   - __getitem__(x, i) returns x[i] and __getslice__(x, lo, hi, step)
+//     returns x[lo:hi:step], as Python computes them.
+//   - __augassign__(x, op, y) returns the value that x op= y assigns
+//     back to x, updating x in place where Python does (list +=, set |=).
 //   - __foriter__(x) returns the characters of a str and x otherwise.
 //   - __chain__(x0, op1, f1, op2, f2, ...) compares a chain: with left =
 //     x0, for each pair it calls f with no arguments to get right,

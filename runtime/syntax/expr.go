@@ -127,7 +127,11 @@ func (p *parser) parseBinary(level int) starsyntax.Expr {
 			x = p.call("__mod__", p.pos(t), x, y)
 		default:
 			op := binaryTokens[t.text]
-			x = &starsyntax.BinaryExpr{X: p.boolOperand(op, x), OpPos: p.pos(t), Op: op, Y: p.boolOperand(op, y)}
+			if boolArithOps[op] && (mayBeBool(x) || mayBeBool(y)) {
+				x = p.call("__binop__", p.pos(t), x, p.str(t.text, p.pos(t)), y)
+				break
+			}
+			x = &starsyntax.BinaryExpr{X: x, OpPos: p.pos(t), Op: op, Y: y}
 		}
 	}
 }
@@ -151,7 +155,7 @@ func (p *parser) parseFactor() starsyntax.Expr {
 		p.enter()
 		defer p.leave()
 		p.next()
-		return &starsyntax.UnaryExpr{OpPos: p.pos(t), Op: op, X: p.parseFactor()}
+		return &starsyntax.UnaryExpr{OpPos: p.pos(t), Op: op, X: p.boolOperand(op, p.parseFactor())}
 	}
 	return p.parsePower()
 }
@@ -437,6 +441,7 @@ var pythonOnlyMethods = map[string]bool{
 	"sort": true, "reverse": true, "copy": true, "count": true,
 	"keys": true, "values": true, "items": true, "join": true,
 	"index": true, "isdisjoint": true, "update": true,
+	"find": true, "rfind": true, "rindex": true,
 	"intersection_update": true, "difference_update": true,
 	"symmetric_difference_update": true, "union": true, "intersection": true,
 	"difference": true, "symmetric_difference": true, "remove": true,
@@ -613,10 +618,9 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 	if len(items) == 1 && !trailingComma {
 		it := items[0]
 		if it.isSlice {
-			lo, hi, step := p.sliceBound(it.lo), p.sliceBound(it.hi), p.sliceBound(it.step)
-			return &starsyntax.SliceExpr{X: x, Lbrack: lpos, Lo: lo, Hi: hi, Step: step, Rbrack: rpos}
+			return p.getSlice(x, it, lpos, rpos)
 		}
-		return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: p.indexOperand(x, it.expr), Rbrack: rpos}
+		return p.getItem(x, it.expr, lpos, rpos)
 	}
 	index := &starsyntax.TupleExpr{Lparen: lpos, Rparen: rpos}
 	for _, it := range items {
@@ -629,26 +633,82 @@ func (p *parser) parseSubscript(x starsyntax.Expr) starsyntax.Expr {
 	return &starsyntax.IndexExpr{X: x, Lbrack: lpos, Y: index, Rbrack: rpos}
 }
 
-// indexOperand wraps the lone subscript e of x[e] in __index__(x, e),
-// which turns a NumPy integer scalar into an int when x is a list, tuple
-// or string, so that classes[np.argmax(p)] works as in Python, where
-// NumPy integers implement __index__. Dicts keep NumPy keys unless only
-// the Python number is a key. The call reads x a second time, so only an
-// x that evaluates again without side effects is wrapped: a name or
-// attribute chain, or a subscript of one by a name or literal (m[i][j]).
-// A literal index needs no conversion.
-func (p *parser) indexOperand(x, e starsyntax.Expr) starsyntax.Expr {
-	if isConstIndex(e) || !isRereadable(x) {
+// subscriptBrackets are the positions of the brackets of x[i] and, for
+// a slice x[a:b:c], the index slice(a, b, c) that a store or del uses.
+type subscriptBrackets struct {
+	lbrack, rbrack starsyntax.Position
+	slice          starsyntax.Expr
+}
+
+// getItem returns the load of x[i] as __getitem__(x, i). The call
+// evaluates x once and counts the characters of a str rather than its
+// bytes. It converts i as CPython's __index__ would, so a NumPy integer
+// scalar or a bool indexes a list, tuple or str as an int, as in
+// classes[np.argmax(p)].
+func (p *parser) getItem(x, i starsyntax.Expr, lbrack, rbrack starsyntax.Position) starsyntax.Expr {
+	call := p.call("__getitem__", lbrack, x, i)
+	if p.getItems == nil {
+		p.getItems = map[*starsyntax.CallExpr]subscriptBrackets{}
+	}
+	p.getItems[call] = subscriptBrackets{lbrack: lbrack, rbrack: rbrack}
+	return call
+}
+
+// getSlice returns the load of x[lo:hi:step] as __getslice__(x, lo, hi,
+// step), with None for a missing bound. Like __getitem__, it counts the
+// characters of a str rather than its bytes, and it converts NumPy
+// integer bounds to ints.
+func (p *parser) getSlice(x starsyntax.Expr, it subscriptItem, lbrack, rbrack starsyntax.Position) starsyntax.Expr {
+	orNone := func(e starsyntax.Expr) starsyntax.Expr {
+		if e == nil {
+			return p.none(lbrack)
+		}
 		return e
 	}
-	return p.call("__index__", starsyntax.Start(e), x, e)
+	call := p.call("__getslice__", lbrack, x, orNone(it.lo), orNone(it.hi), orNone(it.step))
+	if p.getItems == nil {
+		p.getItems = map[*starsyntax.CallExpr]subscriptBrackets{}
+	}
+	p.getItems[call] = subscriptBrackets{lbrack, rbrack, p.sliceCall(lbrack, p.sliceBound(it.lo), p.sliceBound(it.hi), p.sliceBound(it.step))}
+	return call
+}
+
+// subscriptOf returns the container, index and brackets of e when e is
+// a __getitem__ or __getslice__ call that getItem or getSlice made.
+func (p *parser) subscriptOf(e starsyntax.Expr) (x, i starsyntax.Expr, at subscriptBrackets, ok bool) {
+	call, isCall := e.(*starsyntax.CallExpr)
+	if !isCall {
+		return nil, nil, at, false
+	}
+	at, ok = p.getItems[call]
+	if !ok {
+		return nil, nil, at, false
+	}
+	if at.slice != nil {
+		return call.Args[0], at.slice, at, true
+	}
+	return call.Args[0], call.Args[1], at, true
+}
+
+// storeIndex wraps the index i of a store or del x[i] in __index__,
+// which converts a NumPy integer scalar to an int. The two-argument
+// form __index__(x, i) also turns a bool into an int for a list, tuple
+// or str and keeps dict keys as they are. It reads x a second time, so
+// it is used only when x is a name or attribute chain. Otherwise the
+// one-argument form __index__(i) converts NumPy integers whatever x is.
+func (p *parser) storeIndex(x, i starsyntax.Expr, at subscriptBrackets) starsyntax.Expr {
+	if isConstIndex(i) || at.slice != nil {
+		return i
+	}
+	if isRereadable(x) {
+		return p.call("__index__", starsyntax.Start(i), x, i)
+	}
+	return p.call("__index__", starsyntax.Start(i), i)
 }
 
 // isRereadable reports whether x is a name chain or a subscript of a
 // rereadable expression by a name, a constant or an __index__ call on
 // these, so the front end may evaluate it twice.
-// NOTE: a class whose __getitem__ has side effects runs it twice in
-// m[i][j].
 func isRereadable(x starsyntax.Expr) bool {
 	if isNameChain(x) {
 		return true
@@ -671,8 +731,8 @@ func isPlainIndex(y starsyntax.Expr) bool {
 	return isConstIndex(y)
 }
 
-// sliceBound wraps a slice bound or step e of x[lo:hi:step] in
-// __index__(e), so that NumPy integers slice lists, tuples and strings.
+// sliceBound wraps a slice bound or step e of a store or del
+// x[lo:hi:step] in __index__(e), so that NumPy integers slice lists.
 func (p *parser) sliceBound(e starsyntax.Expr) starsyntax.Expr {
 	if e == nil || isConstIndex(e) {
 		return e

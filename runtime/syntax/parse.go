@@ -122,6 +122,10 @@ type parser struct {
 	hidden int       // counter for fresh hidden names
 	decls  map[*starsyntax.DefStmt]map[string]declaration
 	info   *FileInfo // nil unless the caller asked for it
+
+	// getItems holds the __getitem__ calls that stand for subscript
+	// loads, so that a target or del turns them back into subscripts.
+	getItems map[*starsyntax.CallExpr]subscriptBrackets
 }
 
 // enterFunction starts the body of a def or class, where loops and

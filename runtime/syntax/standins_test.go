@@ -386,6 +386,10 @@ func standins() starlark.StringDict {
 		"__mod__": builtin("__mod__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 			return starlark.Binary(starsyntax.PERCENT, args[0], args[1])
 		}),
+		"__augassign__": builtin("__augassign__", standinAugAssign),
+		"__getitem__":   builtin("__getitem__", standinGetItem),
+		"__getslice__":  builtin("__getslice__", standinGetSlice),
+		"__binop__":     builtin("__binop__", standinBinop),
 	}
 	for name, fn := range blockStandins() {
 		env[name] = fn
@@ -419,4 +423,90 @@ func runProgram(filename, src string) runResult {
 	}}
 	_, err = prog.Init(thread, env)
 	return runResult{output: out.String(), err: err}
+}
+
+// augmentedTokens maps an augmented operator to its binary operator.
+var augmentedTokens = map[string]starsyntax.Token{
+	"+=": starsyntax.PLUS, "-=": starsyntax.MINUS, "*=": starsyntax.STAR,
+	"/=": starsyntax.SLASH, "//=": starsyntax.SLASHSLASH, "&=": starsyntax.AMP,
+	"|=": starsyntax.PIPE, "^=": starsyntax.CIRCUMFLEX, "<<=": starsyntax.LTLT,
+	">>=": starsyntax.GTGT,
+}
+
+// standinAugAssign computes __augassign__(x, op, y): list += extends x
+// in place, and any other operator applies the binary operator.
+func standinAugAssign(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+	op := string(args[1].(starlark.String))
+	if list, ok := args[0].(*starlark.List); ok && op == "+=" {
+		if y, ok := args[2].(starlark.Iterable); ok {
+			var elems []starlark.Value
+			starlark.Elements(y)(func(v starlark.Value) bool {
+				elems = append(elems, v)
+				return true
+			})
+			for _, v := range elems {
+				if err := list.Append(v); err != nil {
+					return nil, err
+				}
+			}
+			return list, nil
+		}
+	}
+	x := args[0]
+	if b, ok := x.(starlark.Bool); ok {
+		x = starlark.MakeInt(0)
+		if b {
+			x = starlark.MakeInt(1)
+		}
+	}
+	return starlark.Binary(augmentedTokens[op], x, args[2])
+}
+
+// standinGetItem computes __getitem__(x, i) as Starlark's x[i] does.
+func standinGetItem(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+	switch x := args[0].(type) {
+	case starlark.Mapping:
+		v, found, err := x.Get(args[1])
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, fmt.Errorf("key %v not in %s", args[1], x.Type())
+		}
+		return v, nil
+	case starlark.Indexable:
+		i, err := starlark.AsInt32(args[1])
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 {
+			i += x.Len()
+		}
+		if i < 0 || i >= x.Len() {
+			return nil, fmt.Errorf("%s index out of range", x.Type())
+		}
+		return x.Index(i), nil
+	}
+	return nil, fmt.Errorf("unhandled index operation %s", args[0].Type())
+}
+
+// standinGetSlice computes __getslice__(x, lo, hi, step) by running
+// Starlark's own slice expression on x.
+func standinGetSlice(thread *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+	env := starlark.StringDict{"x": args[0], "lo": args[1], "hi": args[2], "step": args[3]}
+	return starlark.Eval(thread, "<slice>", "x[lo:hi:step]", env)
+}
+
+// standinBinop computes __binop__(x, op, y) with bools as ints.
+func standinBinop(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+	ops := map[string]starsyntax.Token{"+": starsyntax.PLUS, "-": starsyntax.MINUS, "*": starsyntax.STAR,
+		"/": starsyntax.SLASH, "//": starsyntax.SLASHSLASH, "<<": starsyntax.LTLT, ">>": starsyntax.GTGT}
+	x, y := args[0], args[2]
+	if b, ok := x.(starlark.Bool); ok {
+		x = starlark.MakeInt(map[bool]int{false: 0, true: 1}[bool(b)])
+	}
+	if b, ok := y.(starlark.Bool); ok {
+		y = starlark.MakeInt(map[bool]int{false: 0, true: 1}[bool(b)])
+	}
+	return starlark.Binary(ops[string(args[1].(starlark.String))], x, y)
 }
