@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 )
 
@@ -83,4 +84,24 @@ func TestSgemmEpilogueShortBias(t *testing.T) {
 		}
 	}()
 	SgemmEpilogue(false, false, 2, 3, 1, make([]float32, 2), 1, make([]float32, 3), 3, make([]float32, 6), 3, Epilogue{Bias: make([]float32, 2)})
+}
+
+// TestSgemmWorkerCounts runs products large enough to split among 2, 3
+// and 4 workers, in row bands and in column bands, some wider than a
+// panel of B. Each must match the reference, with and without the
+// epilogue, whatever the number of workers.
+func TestSgemmWorkerCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	sizes := [][3]int{{301, 257, 129}, {1000, 64, 300}, {65, 701, 513}, {40, 9000, 64}}
+	for _, procs := range []int{2, 3, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		for _, sz := range sizes {
+			m, n, k := sz[0], sz[1], sz[2]
+			t.Run(fmt.Sprintf("procs=%d/%dx%dx%d", procs, m, n, k), func(t *testing.T) {
+				checkSgemm(t, r, Best(), false, true, m, n, k)
+				checkEpilogue(t, r, Best(), true, false, m, n, k, true, true)
+			})
+		}
+		runtime.GOMAXPROCS(prev)
+	}
 }
