@@ -159,7 +159,8 @@ func opsWithGradients() []string {
 		"GatherElements", "Conv2D", "MaxPool2D", "Dropout", "FloorDiv", "Mod",
 		"CTCLoss", "MulNoNaN", "L1Loss", "MSELoss", "SmoothL1Loss",
 		"SoftmaxCrossEntropy", "CosineEmbeddingLoss", "BinaryCrossEntropy",
-		"Erf", "Ceil", "Round", "CumSum", "CumProd", "GatherNd", "ScatterNd")
+		"Erf", "Ceil", "Round", "CumSum", "CumProd", "GatherNd", "ScatterNd",
+		"Dense")
 }
 
 // checkGrad runs one case and returns the op names in its graph.
@@ -800,6 +801,26 @@ func layerOpGradCases() []gradCase {
 			rows := mustIndex([]int64{1, 3, 1}, 3, 1)
 			return ScatterNd(rows, u, []int{4, 2})
 		}),
+	}
+	dense := func(act Activation, bias bool) func(x []*Tensor) (*Tensor, error) {
+		return func(x []*Tensor) (*Tensor, error) {
+			var b *Tensor
+			if bias {
+				b = x[2]
+			}
+			return Linear(x[0], x[1], b, act)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		act  Activation
+		bias bool
+	}{{"Dense", NoActivation, true}, {"Dense ReLU", ReLUActivation, true}, {"Dense ReLU without bias", ReLUActivation, false}} {
+		cases = append(cases, gradCase{
+			name:   c.name,
+			inputs: []gradInput{g.normal(5, 4), g.normal(3, 4), g.normal(3)},
+			f:      dense(c.act, c.bias),
+		})
 	}
 	return cases
 }

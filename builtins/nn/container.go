@@ -232,11 +232,39 @@ func sequentialConstruct(thread *starlark.Thread, self *pyobj.Instance, args sta
 		return nil, core.Errorf("TypeError", "SequentialCell takes one input, got %d", len(args)+len(kwargs))
 	}
 	x := args[0]
-	for _, c := range ensureState(self).Children {
+	children := ensureState(self).Children
+	for i := 0; i < len(children); i++ {
 		var err error
-		if x, err = starlark.Call(thread, c.Cell, starlark.Tuple{x}, nil); err != nil {
+		if i+1 < len(children) && fusesReLU(children[i].Cell, children[i+1].Cell) {
+			x, err = denseReLU(thread, children[i].Cell, x)
+			i++
+		} else {
+			x, err = starlark.Call(thread, children[i].Cell, starlark.Tuple{x}, nil)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
 	return x, nil
+}
+
+// fusesReLU reports whether a SequentialCell may run cell and next as one
+// Dense with its ReLU inside the product: both are the built-in classes,
+// unchanged, and the Dense has no activation of its own. The result is
+// the same, bit for bit, as calling them in turn.
+func fusesReLU(cell, next *pyobj.Instance) bool {
+	return isPlainCell(cell, Dense) && isPlainCell(next, ReLU) && attr(cell, "activation") == starlark.None
+}
+
+// denseReLU calls the Dense cell on x with a ReLU fused into it, placing
+// the inputs as a call of the cell would.
+func denseReLU(thread *starlark.Thread, cell *pyobj.Instance, x starlark.Value) (starlark.Value, error) {
+	if err := core.CheckCancel(thread); err != nil {
+		return nil, err
+	}
+	args, _, err := placeCall(thread, cell, starlark.Tuple{x}, nil)
+	if err != nil {
+		return nil, core.Errorf("RuntimeError", "%s: %v", cell.Class().Name(), err)
+	}
+	return denseForward(cell, args[0], engine.ReLUActivation)
 }

@@ -166,11 +166,25 @@ func denseConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark
 	if err := starlark.UnpackArgs("Dense", args, kwargs, "x", &xv); err != nil {
 		return nil, err
 	}
+	act := attr(self, "activation")
+	fused := engine.NoActivation
+	if isPlainCell(act, ReLU) {
+		act, fused = starlark.None, engine.ReLUActivation
+	}
+	res, err := denseForward(self, xv, fused)
+	if err != nil || act == starlark.None {
+		return res, err
+	}
+	return starlark.Call(thread, act, starlark.Tuple{res}, nil)
+}
+
+// denseForward computes a Dense cell's product and bias, with the
+// activation act applied inside the product.
+func denseForward(self *pyobj.Instance, xv starlark.Value, act engine.Activation) (starlark.Value, error) {
 	x, err := arg("Dense", "x", xv)
 	if err != nil {
 		return nil, err
 	}
-
 	w, _, ok := tensor.Of(attr(self, "weight"))
 	if !ok {
 		return nil, core.Errorf("RuntimeError", "Dense: weight is not a Parameter")
@@ -189,29 +203,33 @@ func denseConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark
 	}
 
 	b, _, hasBias := tensor.Of(attr(self, "bias"))
-	res, err := do("Dense", func() (*engine.Tensor, error) {
+	if !hasBias {
+		b = nil
+	}
+	return do("Dense", func() (*engine.Tensor, error) {
 		lead := x.Shape()[:x.Rank()-1]
 		x2 := x
 		if x.Rank() > 2 {
 			x2 = must(engine.Reshape(x, -1, in))
 		}
-		y := must(engine.MatMul(x2, w, false, true))
-		if hasBias {
-			y = must(engine.Add(y, b))
-		}
+		y := must(engine.Linear(x2, w, b, act))
 		if x.Rank() > 2 {
 			y = must(engine.Reshape(y, append(append([]int{}, lead...), w.Shape()[0])...))
 		}
 		return y, nil
 	})
-	if err != nil {
-		return nil, err
-	}
+}
 
-	if act := attr(self, "activation"); act != starlark.None {
-		return starlark.Call(thread, act, starlark.Tuple{res}, nil)
+// isPlainCell reports whether v is an instance of exactly the built-in
+// class c, without a subclass or an instance attribute that could change
+// what calling it does.
+func isPlainCell(v starlark.Value, c *pyobj.Class) bool {
+	inst, ok := v.(*pyobj.Instance)
+	if !ok || inst.Class() != c {
+		return false
 	}
-	return res, nil
+	_, own := inst.DictGet("construct")
+	return !own
 }
 
 // initTensor builds a float32 initial value from an initializer

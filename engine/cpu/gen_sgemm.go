@@ -65,15 +65,15 @@ func (k kernel) step(w *bytes.Buffer, aoff, boff int) {
 
 func (k kernel) emit(w *bytes.Buffer) {
 	nr := k.nv * k.lanes
-	vbytes := k.lanes * 4
 	astep, bstep := 4*k.mr, 4*nr
 	fmt.Fprintf(w, `
-// func %s(kc int, a, b, c *float32, ldc int, accumulate int)
+// func %s(kc int, a, b, c *float32, ldc int, flags int, bias *float32)
 //
-// Computes the %dx%d tile C = A·B, or C += A·B when accumulate is not
-// zero, from A packed %d floats per k step and B packed %d floats per k
-// step. ldc is C's row stride in elements.
-TEXT ·%s(SB), NOSPLIT, $0-48
+// Computes the %dx%d tile C = A·B from A packed %d floats per k step and
+// B packed %d floats per k step. ldc is C's row stride in elements.
+// flags selects the epilogue: 1 adds C's old value, 2 adds the row
+// bias[0:nr] to every row, 4 clamps the result at zero (ReLU).
+TEXT ·%s(SB), NOSPLIT, $0-56
 	MOVQ kc+0(FP), CX
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
@@ -104,20 +104,50 @@ TEXT ·%s(SB), NOSPLIT, $0-48
 	fmt.Fprintf(w, "\tANDQ $%d, CX\n\tJZ done\n\nloop1:\n", k.unroll-1)
 	k.step(w, 0, 0)
 	fmt.Fprintf(w, "\tADDQ $%d, AX\n\tADDQ $%d, BX\n\tDECQ CX\n\tJNZ loop1\n\ndone:\n", astep, bstep)
-	fmt.Fprintf(w, "\tMOVQ accumulate+40(FP), R9\n\tTESTQ R9, R9\n\tJZ store\n")
+	k.emitEpilogue(w)
+}
+
+// emitEpilogue writes the end of the kernel: the tile is added to C
+// (flag 1), the bias row added (flag 2), negatives and NaN clamped to
+// +0 (flag 4), and the tile stored. The registers that held B and the
+// broadcasts of A are free by then and hold the bias and zero.
+func (k kernel) emitEpilogue(w *bytes.Buffer) {
+	vbytes := k.lanes * 4
+	fmt.Fprintf(w, "\tMOVQ flags+40(FP), R9\n\tTESTQ $1, R9\n\tJZ bias\n\tMOVQ DX, R10\n")
 	for r := 0; r < k.mr; r++ {
 		for v := 0; v < k.nv; v++ {
-			fmt.Fprintf(w, "\tVADDPS %d(DX), %s, %s\n", v*vbytes, k.acc(r, v), k.acc(r, v))
-			fmt.Fprintf(w, "\tVMOVUPS %s, %d(DX)\n", k.acc(r, v), v*vbytes)
+			fmt.Fprintf(w, "\tVADDPS %d(R10), %s, %s\n", v*vbytes, k.acc(r, v), k.acc(r, v))
 		}
-		fmt.Fprintf(w, "\tADDQ R8, DX\n")
+		if r < k.mr-1 {
+			fmt.Fprintf(w, "\tADDQ R8, R10\n")
+		}
 	}
-	fmt.Fprintf(w, "\tVZEROUPPER\n\tRET\n\nstore:\n")
+	fmt.Fprintf(w, "\nbias:\n\tTESTQ $2, R9\n\tJZ relu\n\tMOVQ bias+48(FP), R11\n")
+	for v := 0; v < k.nv; v++ {
+		fmt.Fprintf(w, "\tVMOVUPS %d(R11), %s\n", v*vbytes, k.breg(v))
+	}
+	for r := 0; r < k.mr; r++ {
+		for v := 0; v < k.nv; v++ {
+			fmt.Fprintf(w, "\tVADDPS %s, %s, %s\n", k.breg(v), k.acc(r, v), k.acc(r, v))
+		}
+	}
+	// VMAXPS returns its second source, zero, when the other is NaN or
+	// both are zero, so NaN and -0 store +0, as the engine's ReLU does.
+	zero := k.bcast(0)
+	fmt.Fprintf(w, "\nrelu:\n\tTESTQ $4, R9\n\tJZ store\n\t%s %s, %s, %s\n", k.zero, zero, zero, zero)
+	for r := 0; r < k.mr; r++ {
+		for v := 0; v < k.nv; v++ {
+			fmt.Fprintf(w, "\tVMAXPS %s, %s, %s\n", zero, k.acc(r, v), k.acc(r, v))
+		}
+	}
+	fmt.Fprintf(w, "\nstore:\n")
 	for r := 0; r < k.mr; r++ {
 		for v := 0; v < k.nv; v++ {
 			fmt.Fprintf(w, "\tVMOVUPS %s, %d(DX)\n", k.acc(r, v), v*vbytes)
 		}
-		fmt.Fprintf(w, "\tADDQ R8, DX\n")
+		if r < k.mr-1 {
+			fmt.Fprintf(w, "\tADDQ R8, DX\n")
+		}
 	}
 	fmt.Fprintf(w, "\tVZEROUPPER\n\tRET\n")
 }

@@ -70,3 +70,9 @@ func mulAVX2(dst, a, b *float32, n int)
 
 //go:noescape
 func divAVX2(dst, a, b *float32, n int)
+
+//go:noescape
+func reluGradSumAVX512(dz, grad, out *float32, sums *float64, n int)
+
+//go:noescape
+func columnSumAVX512(grad *float32, sums *float64, n int)

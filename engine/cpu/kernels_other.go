@@ -51,3 +51,7 @@ func subAVX2(dst, a, b *float32, n int) { panic(noKernels) }
 func mulAVX2(dst, a, b *float32, n int) { panic(noKernels) }
 
 func divAVX2(dst, a, b *float32, n int) { panic(noKernels) }
+
+func reluGradSumAVX512(dz, grad, out *float32, sums *float64, n int) { panic(noKernels) }
+
+func columnSumAVX512(grad *float32, sums *float64, n int) { panic(noKernels) }

@@ -32,17 +32,55 @@ const sgemmGrain = 1 << 21
 // of a, b and c as stored. With beta = 0, C is not read, so it may hold
 // NaN. It panics when a slice is too short for its sizes and stride.
 func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Epilogue{})
+}
+
+// Epilogue is what SgemmEpilogue applies to each element of the product
+// before it stores it, while the tile is still in registers.
+type Epilogue struct {
+	// Bias, when not nil, holds n values added to every row of C.
+	Bias []float32
+	// ReLU clamps the result at zero after the bias: negatives, -0 and
+	// NaN become +0, as the engine's ReLU defines it.
+	ReLU bool
+}
+
+// flags returns the micro-kernel flags that apply the epilogue.
+func (e Epilogue) flags() int {
+	f := 0
+	if e.Bias != nil {
+		f |= kernBias
+	}
+	if e.ReLU {
+		f |= kernReLU
+	}
+	return f
+}
+
+// SgemmEpilogue computes C = op(A)·op(B) followed by the epilogue ep,
+// which is what a dense layer computes: relu(x·wᵀ + b) in one pass over
+// C. The arguments are Sgemm's; C is not read.
+func SgemmEpilogue(transA, transB bool, m, n, k int, a []float32, lda int, b []float32, ldb int, c []float32, ldc int, ep Epilogue) {
+	if ep.Bias != nil && len(ep.Bias) < n {
+		panic(fmt.Sprintf("cpu: gemm bias of %d elements is shorter than n=%d", len(ep.Bias), n))
+	}
+	sgemm(transA, transB, m, n, k, 1, a, lda, b, ldb, 0, c, ldc, ep)
+}
+
+func sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int, ep Epilogue) {
 	checkGemmArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
 	if m == 0 || n == 0 {
 		return
 	}
 	if k == 0 || alpha == 0 {
 		scaleRows(c, m, n, ldc, beta)
+		applyEpilogue(c, m, n, ldc, ep)
 		return
 	}
 	if gemmWork(m, n, k) <= sgemmSmall {
 		scaleRows(c, m, n, ldc, beta)
 		sgemmNaive(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc)
+		applyEpilogue(c, m, n, ldc, ep)
 		return
 	}
 	if beta != 0 && beta != 1 {
@@ -53,8 +91,21 @@ func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int
 		kern: kernelFor(active), transA: transA, transB: transB,
 		m: m, n: n, k: k, alpha: alpha,
 		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+		bias: ep.Bias, epilogue: ep.flags(),
 	}
 	g.runParallel(beta == 0)
+}
+
+// applyEpilogue applies ep to the m×n matrix c in place.
+func applyEpilogue(c []float32, m, n, ldc int, ep Epilogue) {
+	flags := ep.flags()
+	if flags == 0 {
+		return
+	}
+	for i := 0; i < m; i++ {
+		row := c[i*ldc : i*ldc+n]
+		finishRow(row, row, flags, ep.Bias)
+	}
 }
 
 func checkGemmArgs(transA, transB bool, m, n, k, na, lda, nb, ldb, nc, ldc int) {
@@ -151,6 +202,10 @@ type gemmJob struct {
 	ldb            int
 	c              []float32
 	ldc            int
+	// bias and epilogue are the epilogue's bias row (nil for none) and
+	// micro-kernel flags, applied on the last panel along k.
+	bias     []float32
+	epilogue int
 	// tile receives the edge tiles that the kernel cannot write into C
 	// directly. run sets it once: a local array would escape to the heap
 	// on every call, because the kernel is called through a func value.
@@ -203,6 +258,9 @@ func (g *gemmJob) band(byRows bool, from, to int) gemmJob {
 	}
 	sub.n = to - from
 	sub.c = g.c[from:]
+	if g.bias != nil {
+		sub.bias = g.bias[from:]
+	}
 	if g.transB {
 		sub.b = g.b[from*g.ldb:]
 	} else {
@@ -227,9 +285,15 @@ func (g *gemmJob) run(overwrite bool) {
 		nc := min(sgemmNC, g.n-jc)
 		for pc := 0; pc < g.k; pc += kBlock {
 			kc := min(kBlock, g.k-pc)
-			accumulate := !overwrite || pc > 0
+			flags := 0
+			if !overwrite || pc > 0 {
+				flags = kernAccumulate
+			}
+			if pc+kc == g.k {
+				flags |= g.epilogue
+			}
 			g.packBPanel(*bufB, jc, nc, pc, kc)
-			g.multiplyRows(*bufA, *bufB, jc, nc, pc, kc, accumulate)
+			g.multiplyRows(*bufA, *bufB, jc, nc, pc, kc, flags)
 		}
 	}
 }
@@ -251,13 +315,13 @@ func (g *gemmJob) packBPanel(dst []float32, jc, nc, pc, kc int) {
 
 // multiplyRows packs the blocks of A in turn and runs the micro-kernel
 // over each against the packed B panel.
-func (g *gemmJob) multiplyRows(ap, bp []float32, jc, nc, pc, kc int, accumulate bool) {
+func (g *gemmJob) multiplyRows(ap, bp []float32, jc, nc, pc, kc int, flags int) {
 	mr := g.kern.mr
 	blockRows := sgemmMC / mr * mr
 	for i0 := 0; i0 < g.m; i0 += blockRows {
 		rows := min(blockRows, g.m-i0)
 		g.packABlock(ap, i0, rows, pc, kc)
-		g.macroKernel(ap, bp, i0, rows, jc, nc, kc, accumulate)
+		g.macroKernel(ap, bp, i0, rows, jc, nc, kc, flags)
 	}
 }
 
@@ -282,10 +346,11 @@ func (g *gemmJob) packABlock(dst []float32, i0, rows, pc, kc int) {
 }
 
 // macroKernel multiplies the packed block of A (rows×kc) by the packed
-// panel of B (kc×nc) into C[i0:i0+rows, jc:jc+nc].
-func (g *gemmJob) macroKernel(ap, bp []float32, i0, rows, jc, nc, kc int, accumulate bool) {
+// panel of B (kc×nc) into C[i0:i0+rows, jc:jc+nc], with the
+// micro-kernel flags given.
+func (g *gemmJob) macroKernel(ap, bp []float32, i0, rows, jc, nc, kc int, flags int) {
 	for s := 0; s*g.kern.nr < nc; s++ {
-		g.stripKernel(ap, bp, i0, rows, jc, nc, kc, s, accumulate)
+		g.stripKernel(ap, bp, i0, rows, jc, nc, kc, s, flags)
 	}
 }
 
@@ -295,34 +360,35 @@ func (g *gemmJob) macroKernel(ap, bp []float32, i0, rows, jc, nc, kc int, accumu
 // micro-kernel's assembly cannot.
 //
 //go:noinline
-func (g *gemmJob) stripKernel(ap, bp []float32, i0, rows, jc, nc, kc, s int, accumulate bool) {
+func (g *gemmJob) stripKernel(ap, bp []float32, i0, rows, jc, nc, kc, s int, flags int) {
 	mr, nr := g.kern.mr, g.kern.nr
 	tile := g.tile
-	acc := 0
-	if accumulate {
-		acc = 1
-	}
 	cols := min(nr, nc-s*nr)
 	b := &bp[s*kc*nr]
+	var bias []float32
+	var biasAt *float32
+	if flags&kernBias != 0 {
+		bias = g.bias[jc+s*nr : jc+s*nr+cols]
+		biasAt = &bias[0]
+	}
 	for t := 0; t*mr < rows; t++ {
 		n := min(mr, rows-t*mr)
 		a := &ap[t*kc*mr]
 		ci := (i0+t*mr)*g.ldc + jc + s*nr
 		if n == mr && cols == nr {
-			g.kern.run(kc, a, b, &g.c[ci], g.ldc, acc)
+			g.kern.run(kc, a, b, &g.c[ci], g.ldc, flags, biasAt)
 			continue
 		}
-		g.kern.run(kc, a, b, &tile[0], nr, 0)
+		g.kern.run(kc, a, b, &tile[0], nr, 0, nil)
 		for i := 0; i < n; i++ {
 			dst := g.c[ci+i*g.ldc : ci+i*g.ldc+cols]
 			src := tile[i*nr : i*nr+cols]
-			if accumulate {
+			if flags&kernAccumulate != 0 {
 				for j, v := range src {
-					dst[j] += v
+					src[j] = dst[j] + v
 				}
-			} else {
-				copy(dst, src)
 			}
+			finishRow(dst, src, flags, bias)
 		}
 	}
 }

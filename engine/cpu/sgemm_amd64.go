@@ -5,10 +5,10 @@ package cpu
 //go:generate go run gen_sgemm.go
 
 //go:noescape
-func sgemmKernelAVX512(kc int, a, b, c *float32, ldc int, accumulate int)
+func sgemmKernelAVX512(kc int, a, b, c *float32, ldc int, flags int, bias *float32)
 
 //go:noescape
-func sgemmKernelAVX2(kc int, a, b, c *float32, ldc int, accumulate int)
+func sgemmKernelAVX2(kc int, a, b, c *float32, ldc int, flags int, bias *float32)
 
 func kernelFor(isa ISA) microKernel {
 	switch isa {

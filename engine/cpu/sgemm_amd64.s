@@ -4,12 +4,13 @@
 
 #include "textflag.h"
 
-// func sgemmKernelAVX512(kc int, a, b, c *float32, ldc int, accumulate int)
+// func sgemmKernelAVX512(kc int, a, b, c *float32, ldc int, flags int, bias *float32)
 //
-// Computes the 12x32 tile C = A·B, or C += A·B when accumulate is not
-// zero, from A packed 12 floats per k step and B packed 32 floats per k
-// step. ldc is C's row stride in elements.
-TEXT ·sgemmKernelAVX512(SB), NOSPLIT, $0-48
+// Computes the 12x32 tile C = A·B from A packed 12 floats per k step and
+// B packed 32 floats per k step. ldc is C's row stride in elements.
+// flags selects the epilogue: 1 adds C's old value, 2 adds the row
+// bias[0:nr] to every row, 4 clamps the result at zero (ReLU).
+TEXT ·sgemmKernelAVX512(SB), NOSPLIT, $0-56
 	MOVQ kc+0(FP), CX
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
@@ -287,71 +288,105 @@ loop1:
 	JNZ loop1
 
 done:
-	MOVQ accumulate+40(FP), R9
-	TESTQ R9, R9
+	MOVQ flags+40(FP), R9
+	TESTQ $1, R9
+	JZ bias
+	MOVQ DX, R10
+	VADDPS 0(R10), Z0, Z0
+	VADDPS 64(R10), Z1, Z1
+	ADDQ R8, R10
+	VADDPS 0(R10), Z2, Z2
+	VADDPS 64(R10), Z3, Z3
+	ADDQ R8, R10
+	VADDPS 0(R10), Z4, Z4
+	VADDPS 64(R10), Z5, Z5
+	ADDQ R8, R10
+	VADDPS 0(R10), Z6, Z6
+	VADDPS 64(R10), Z7, Z7
+	ADDQ R8, R10
+	VADDPS 0(R10), Z8, Z8
+	VADDPS 64(R10), Z9, Z9
+	ADDQ R8, R10
+	VADDPS 0(R10), Z10, Z10
+	VADDPS 64(R10), Z11, Z11
+	ADDQ R8, R10
+	VADDPS 0(R10), Z12, Z12
+	VADDPS 64(R10), Z13, Z13
+	ADDQ R8, R10
+	VADDPS 0(R10), Z14, Z14
+	VADDPS 64(R10), Z15, Z15
+	ADDQ R8, R10
+	VADDPS 0(R10), Z16, Z16
+	VADDPS 64(R10), Z17, Z17
+	ADDQ R8, R10
+	VADDPS 0(R10), Z18, Z18
+	VADDPS 64(R10), Z19, Z19
+	ADDQ R8, R10
+	VADDPS 0(R10), Z20, Z20
+	VADDPS 64(R10), Z21, Z21
+	ADDQ R8, R10
+	VADDPS 0(R10), Z22, Z22
+	VADDPS 64(R10), Z23, Z23
+
+bias:
+	TESTQ $2, R9
+	JZ relu
+	MOVQ bias+48(FP), R11
+	VMOVUPS 0(R11), Z24
+	VMOVUPS 64(R11), Z25
+	VADDPS Z24, Z0, Z0
+	VADDPS Z25, Z1, Z1
+	VADDPS Z24, Z2, Z2
+	VADDPS Z25, Z3, Z3
+	VADDPS Z24, Z4, Z4
+	VADDPS Z25, Z5, Z5
+	VADDPS Z24, Z6, Z6
+	VADDPS Z25, Z7, Z7
+	VADDPS Z24, Z8, Z8
+	VADDPS Z25, Z9, Z9
+	VADDPS Z24, Z10, Z10
+	VADDPS Z25, Z11, Z11
+	VADDPS Z24, Z12, Z12
+	VADDPS Z25, Z13, Z13
+	VADDPS Z24, Z14, Z14
+	VADDPS Z25, Z15, Z15
+	VADDPS Z24, Z16, Z16
+	VADDPS Z25, Z17, Z17
+	VADDPS Z24, Z18, Z18
+	VADDPS Z25, Z19, Z19
+	VADDPS Z24, Z20, Z20
+	VADDPS Z25, Z21, Z21
+	VADDPS Z24, Z22, Z22
+	VADDPS Z25, Z23, Z23
+
+relu:
+	TESTQ $4, R9
 	JZ store
-	VADDPS 0(DX), Z0, Z0
-	VMOVUPS Z0, 0(DX)
-	VADDPS 64(DX), Z1, Z1
-	VMOVUPS Z1, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z2, Z2
-	VMOVUPS Z2, 0(DX)
-	VADDPS 64(DX), Z3, Z3
-	VMOVUPS Z3, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z4, Z4
-	VMOVUPS Z4, 0(DX)
-	VADDPS 64(DX), Z5, Z5
-	VMOVUPS Z5, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z6, Z6
-	VMOVUPS Z6, 0(DX)
-	VADDPS 64(DX), Z7, Z7
-	VMOVUPS Z7, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z8, Z8
-	VMOVUPS Z8, 0(DX)
-	VADDPS 64(DX), Z9, Z9
-	VMOVUPS Z9, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z10, Z10
-	VMOVUPS Z10, 0(DX)
-	VADDPS 64(DX), Z11, Z11
-	VMOVUPS Z11, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z12, Z12
-	VMOVUPS Z12, 0(DX)
-	VADDPS 64(DX), Z13, Z13
-	VMOVUPS Z13, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z14, Z14
-	VMOVUPS Z14, 0(DX)
-	VADDPS 64(DX), Z15, Z15
-	VMOVUPS Z15, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z16, Z16
-	VMOVUPS Z16, 0(DX)
-	VADDPS 64(DX), Z17, Z17
-	VMOVUPS Z17, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z18, Z18
-	VMOVUPS Z18, 0(DX)
-	VADDPS 64(DX), Z19, Z19
-	VMOVUPS Z19, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z20, Z20
-	VMOVUPS Z20, 0(DX)
-	VADDPS 64(DX), Z21, Z21
-	VMOVUPS Z21, 64(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Z22, Z22
-	VMOVUPS Z22, 0(DX)
-	VADDPS 64(DX), Z23, Z23
-	VMOVUPS Z23, 64(DX)
-	ADDQ R8, DX
-	VZEROUPPER
-	RET
+	VPXORD Z26, Z26, Z26
+	VMAXPS Z26, Z0, Z0
+	VMAXPS Z26, Z1, Z1
+	VMAXPS Z26, Z2, Z2
+	VMAXPS Z26, Z3, Z3
+	VMAXPS Z26, Z4, Z4
+	VMAXPS Z26, Z5, Z5
+	VMAXPS Z26, Z6, Z6
+	VMAXPS Z26, Z7, Z7
+	VMAXPS Z26, Z8, Z8
+	VMAXPS Z26, Z9, Z9
+	VMAXPS Z26, Z10, Z10
+	VMAXPS Z26, Z11, Z11
+	VMAXPS Z26, Z12, Z12
+	VMAXPS Z26, Z13, Z13
+	VMAXPS Z26, Z14, Z14
+	VMAXPS Z26, Z15, Z15
+	VMAXPS Z26, Z16, Z16
+	VMAXPS Z26, Z17, Z17
+	VMAXPS Z26, Z18, Z18
+	VMAXPS Z26, Z19, Z19
+	VMAXPS Z26, Z20, Z20
+	VMAXPS Z26, Z21, Z21
+	VMAXPS Z26, Z22, Z22
+	VMAXPS Z26, Z23, Z23
 
 store:
 	VMOVUPS Z0, 0(DX)
@@ -389,16 +424,16 @@ store:
 	ADDQ R8, DX
 	VMOVUPS Z22, 0(DX)
 	VMOVUPS Z23, 64(DX)
-	ADDQ R8, DX
 	VZEROUPPER
 	RET
 
-// func sgemmKernelAVX2(kc int, a, b, c *float32, ldc int, accumulate int)
+// func sgemmKernelAVX2(kc int, a, b, c *float32, ldc int, flags int, bias *float32)
 //
-// Computes the 6x16 tile C = A·B, or C += A·B when accumulate is not
-// zero, from A packed 6 floats per k step and B packed 16 floats per k
-// step. ldc is C's row stride in elements.
-TEXT ·sgemmKernelAVX2(SB), NOSPLIT, $0-48
+// Computes the 6x16 tile C = A·B from A packed 6 floats per k step and
+// B packed 16 floats per k step. ldc is C's row stride in elements.
+// flags selects the epilogue: 1 adds C's old value, 2 adds the row
+// bias[0:nr] to every row, 4 clamps the result at zero (ReLU).
+TEXT ·sgemmKernelAVX2(SB), NOSPLIT, $0-56
 	MOVQ kc+0(FP), CX
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
@@ -550,41 +585,63 @@ loop1:
 	JNZ loop1
 
 done:
-	MOVQ accumulate+40(FP), R9
-	TESTQ R9, R9
+	MOVQ flags+40(FP), R9
+	TESTQ $1, R9
+	JZ bias
+	MOVQ DX, R10
+	VADDPS 0(R10), Y0, Y0
+	VADDPS 32(R10), Y1, Y1
+	ADDQ R8, R10
+	VADDPS 0(R10), Y2, Y2
+	VADDPS 32(R10), Y3, Y3
+	ADDQ R8, R10
+	VADDPS 0(R10), Y4, Y4
+	VADDPS 32(R10), Y5, Y5
+	ADDQ R8, R10
+	VADDPS 0(R10), Y6, Y6
+	VADDPS 32(R10), Y7, Y7
+	ADDQ R8, R10
+	VADDPS 0(R10), Y8, Y8
+	VADDPS 32(R10), Y9, Y9
+	ADDQ R8, R10
+	VADDPS 0(R10), Y10, Y10
+	VADDPS 32(R10), Y11, Y11
+
+bias:
+	TESTQ $2, R9
+	JZ relu
+	MOVQ bias+48(FP), R11
+	VMOVUPS 0(R11), Y12
+	VMOVUPS 32(R11), Y13
+	VADDPS Y12, Y0, Y0
+	VADDPS Y13, Y1, Y1
+	VADDPS Y12, Y2, Y2
+	VADDPS Y13, Y3, Y3
+	VADDPS Y12, Y4, Y4
+	VADDPS Y13, Y5, Y5
+	VADDPS Y12, Y6, Y6
+	VADDPS Y13, Y7, Y7
+	VADDPS Y12, Y8, Y8
+	VADDPS Y13, Y9, Y9
+	VADDPS Y12, Y10, Y10
+	VADDPS Y13, Y11, Y11
+
+relu:
+	TESTQ $4, R9
 	JZ store
-	VADDPS 0(DX), Y0, Y0
-	VMOVUPS Y0, 0(DX)
-	VADDPS 32(DX), Y1, Y1
-	VMOVUPS Y1, 32(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Y2, Y2
-	VMOVUPS Y2, 0(DX)
-	VADDPS 32(DX), Y3, Y3
-	VMOVUPS Y3, 32(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Y4, Y4
-	VMOVUPS Y4, 0(DX)
-	VADDPS 32(DX), Y5, Y5
-	VMOVUPS Y5, 32(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Y6, Y6
-	VMOVUPS Y6, 0(DX)
-	VADDPS 32(DX), Y7, Y7
-	VMOVUPS Y7, 32(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Y8, Y8
-	VMOVUPS Y8, 0(DX)
-	VADDPS 32(DX), Y9, Y9
-	VMOVUPS Y9, 32(DX)
-	ADDQ R8, DX
-	VADDPS 0(DX), Y10, Y10
-	VMOVUPS Y10, 0(DX)
-	VADDPS 32(DX), Y11, Y11
-	VMOVUPS Y11, 32(DX)
-	ADDQ R8, DX
-	VZEROUPPER
-	RET
+	VXORPS Y14, Y14, Y14
+	VMAXPS Y14, Y0, Y0
+	VMAXPS Y14, Y1, Y1
+	VMAXPS Y14, Y2, Y2
+	VMAXPS Y14, Y3, Y3
+	VMAXPS Y14, Y4, Y4
+	VMAXPS Y14, Y5, Y5
+	VMAXPS Y14, Y6, Y6
+	VMAXPS Y14, Y7, Y7
+	VMAXPS Y14, Y8, Y8
+	VMAXPS Y14, Y9, Y9
+	VMAXPS Y14, Y10, Y10
+	VMAXPS Y14, Y11, Y11
 
 store:
 	VMOVUPS Y0, 0(DX)
@@ -604,7 +661,6 @@ store:
 	ADDQ R8, DX
 	VMOVUPS Y10, 0(DX)
 	VMOVUPS Y11, 32(DX)
-	ADDQ R8, DX
 	VZEROUPPER
 	RET
 
