@@ -63,6 +63,12 @@ func (k kernel) step(w *bytes.Buffer, aoff, boff int) {
 	}
 }
 
+// aAhead is how far ahead, in bytes, the kernel prefetches the packed A
+// strip, which streams from L2. Distances of 512 to 2048 bytes all
+// measured 2-4% faster than none on the benchmark machine, within its
+// run-to-run noise of about 5%.
+const aAhead = 1024
+
 func (k kernel) emit(w *bytes.Buffer) {
 	nr := k.nv * k.lanes
 	astep, bstep := 4*k.mr, 4*nr
@@ -99,6 +105,9 @@ TEXT ·%s(SB), NOSPLIT, $0-56
 	fmt.Fprintf(w, "\tMOVQ CX, R9\n\tSHRQ $%d, R9\n\tJZ tail\n\nloop:\n", log2(k.unroll))
 	for u := 0; u < k.unroll; u++ {
 		k.step(w, u*astep, u*bstep)
+	}
+	for off := 0; off < k.unroll*astep; off += 64 {
+		fmt.Fprintf(w, "\tPREFETCHT0 %d(AX)\n", off+aAhead)
 	}
 	fmt.Fprintf(w, "\tADDQ $%d, AX\n\tADDQ $%d, BX\n\tDECQ R9\n\tJNZ loop\n\ntail:\n", k.unroll*astep, k.unroll*bstep)
 	fmt.Fprintf(w, "\tANDQ $%d, CX\n\tJZ done\n\nloop1:\n", k.unroll-1)
