@@ -61,3 +61,66 @@ func TestPackTransposedMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPackRowStripsMatchesReference packs panels whose width is a
+// multiple of 32, or not, from every starting strip, and compares each
+// kernel path with the strips written out element by element.
+func TestPackRowStripsMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(63, 64))
+	for _, isa := range isas() {
+		for _, c := range [][4]int{{5, 64, 0, 2}, {3, 70, 1, 3}, {17, 96, 0, 3}, {1, 31, 0, 1}, {256, 130, 2, 5}} {
+			kc, nc, s0, s1 := c[0], c[1], c[2], c[3]
+			const nr = 32
+			ld := nc + 2 + r.IntN(4)
+			src := randSlice(r, (kc+3)*ld)
+			want := randSlice(r, s1*kc*nr)
+			got := append([]float32(nil), want...)
+			for s := s0; s < s1; s++ {
+				for p := 0; p < kc; p++ {
+					for j := 0; j < nr; j++ {
+						v := float32(0)
+						if col := s*nr + j; col < nc {
+							v = src[(2+p)*ld+1+col]
+						}
+						want[s*kc*nr+p*nr+j] = v
+					}
+				}
+			}
+			withISA(t, isa, func() { packRowStrips(got, src, ld, 2, 1, kc, nc, nr, s0, s1) })
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%v kc=%d nc=%d strips %d-%d: dst[%d] = %v, want %v", isa, kc, nc, s0, s1, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestPackRowsMatchesReference packs groups of 12 and of other widths,
+// scaled and not, and compares each kernel path with the groups written
+// out element by element.
+func TestPackRowsMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(65, 66))
+	for _, isa := range isas() {
+		for _, c := range [][3]int{{1, 12, 12}, {256, 12, 12}, {7, 9, 12}, {33, 32, 32}, {5, 6, 6}} {
+			np, nc, w := c[0], c[1], c[2]
+			for _, alpha := range []float32{1, -0.5} {
+				ld := nc + 1 + r.IntN(4)
+				src := randSlice(r, (np+3)*ld)
+				want := make([]float32, np*w)
+				for p := 0; p < np; p++ {
+					for j := 0; j < nc; j++ {
+						want[p*w+j] = alpha * src[(3+p)*ld+1+j]
+					}
+				}
+				got := randSlice(r, np*w)
+				withISA(t, isa, func() { packRows(got, src, ld, 3, 1, np, nc, w, alpha) })
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("%v np=%d nc=%d w=%d alpha=%v: dst[%d] = %v, want %v", isa, np, nc, w, alpha, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}

@@ -397,6 +397,12 @@ func (g *gemmJob) stripKernel(ap, bp []float32, i0, rows, jc, nc, kc, s int, fla
 // c0..c0+nc, into dst as np consecutive groups of width w, zero-padded
 // past nc and scaled by alpha.
 func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
+	if active >= AVX512 && alpha == 1 && nc == 12 && w == 12 && np > 0 {
+		_ = dst[np*12-1]
+		_ = src[(p0+np-1)*ld+c0+11]
+		packRows12AVX512(&dst[0], &src[p0*ld+c0], ld, np)
+		return
+	}
 	if alpha == 1 && nc == w && (w == 32 || w == 12) {
 		packRowsFull(dst, src, ld, p0, c0, np, w)
 		return
@@ -421,6 +427,12 @@ func packRows(dst, src []float32, ld, p0, c0, np, nc, w int, alpha float32) {
 // memory in order. Strip by strip it would read nr floats per row and
 // jump a whole row ahead, which the hardware prefetchers follow poorly.
 func packRowStrips(dst, src []float32, ld, p0, c0, kc, nc, nr, s0, s1 int) {
+	if full := min(s1, nc/nr); active >= AVX512 && nr == 32 && kc > 0 && full > s0 {
+		_ = dst[full*kc*32-1]
+		_ = src[(p0+kc-1)*ld+c0+full*32-1]
+		packStrips32AVX512(&dst[s0*kc*32], &src[p0*ld+c0+s0*32], ld, kc, full-s0)
+		s0 = full
+	}
 	for p := 0; p < kc; p++ {
 		row := src[(p0+p)*ld+c0 : (p0+p)*ld+c0+nc]
 		for s := s0; s < s1; s++ {
@@ -433,8 +445,7 @@ func packRowStrips(dst, src []float32, ld, p0, c0, kc, nc, nr, s0, s1 int) {
 }
 
 // packRowsFull is packRows for whole groups of the AVX-512 kernel's
-// widths. It copies each group as one array value, which compiles to a
-// few vector moves instead of a call to memmove per group.
+// widths, which it copies as array values.
 func packRowsFull(dst, src []float32, ld, p0, c0, np, w int) {
 	for p := 0; p < np; p++ {
 		at := (p0+p)*ld + c0

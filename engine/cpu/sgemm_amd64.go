@@ -22,3 +22,9 @@ func kernelFor(isa ISA) microKernel {
 
 //go:noescape
 func transpose16AVX512(dst *float32, ldd int, rows *[16]*float32, cols int, lanes int)
+
+//go:noescape
+func packStrips32AVX512(dst, src *float32, ld, kc, strips int)
+
+//go:noescape
+func packRows12AVX512(dst, src *float32, ld, np int)
