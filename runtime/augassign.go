@@ -45,10 +45,27 @@ func pyAugAssign(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 	return z, nil
 }
 
-// binaryOps maps the operators __binop__ receives to their tokens.
-var binaryOps = map[string]syntax.Token{
-	"+": syntax.PLUS, "-": syntax.MINUS, "*": syntax.STAR, "/": syntax.SLASH,
-	"//": syntax.SLASHSLASH, "<<": syntax.LTLT, ">>": syntax.GTGT,
+// binaryOp returns the token of an operator that __binop__ receives. A
+// switch, not a map: __binop__ runs for most arithmetic in a script, and
+// hashing the operator cost more than the rest of the call.
+func binaryOp(name string) (syntax.Token, bool) {
+	switch name {
+	case "+":
+		return syntax.PLUS, true
+	case "-":
+		return syntax.MINUS, true
+	case "*":
+		return syntax.STAR, true
+	case "/":
+		return syntax.SLASH, true
+	case "//":
+		return syntax.SLASHSLASH, true
+	case "<<":
+		return syntax.LTLT, true
+	case ">>":
+		return syntax.GTGT, true
+	}
+	return 0, false
 }
 
 // pyBinop implements __binop__(x, op, y), which the front end emits for
@@ -61,7 +78,7 @@ func pyBinop(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 		return nil, pyobj.TypeErrorf("__binop__: want 3 arguments, got %d", len(args)+len(kwargs))
 	}
 	opName, _ := args[1].(starlark.String)
-	op, ok := binaryOps[string(opName)]
+	op, ok := binaryOp(string(opName))
 	if !ok {
 		return nil, pyobj.ValueErrorf("__binop__: unknown operator %s", args[1])
 	}
