@@ -32,12 +32,13 @@ import (
 //
 // Smaller arrays, from PoolMinBytes up to poolGCBytes, come back the
 // same way, but a collection is worth less to each of them. The pool
-// keeps a debt instead: the bytes it allocated fresh since its last
-// collection. A miss runs a collection once that debt would cost more in
-// page faults than the collection costs, timed each time it runs. With
-// a small heap a collection takes 75-135 µs on the benchmark machine,
-// about what faulting in 1-2 MiB of fresh pages costs, so a training
-// step that drops a few 1 MiB activations collects about once per step
+// keeps a debt instead: the bytes of such arrays it handed out since its
+// last collection. A miss runs a collection once that debt would cost
+// more in page faults, were the arrays fresh, than the collection costs,
+// timed each time it runs. With
+// a small heap a collection took 75-135 µs on the benchmark machine,
+// about what faulting in 1-2 MiB of fresh pages costs. A training step
+// that drops a few 1 MiB activations then collects about once per step
 // and reuses the arrays while they are still in cache. A program with a
 // large heap, where collections are slow, collects less often.
 //
@@ -81,9 +82,9 @@ const freshNanosPerByte = 5e6 / (64 << 20)
 
 var pool struct {
 	mu sync.Mutex
-	// debt is the bytes allocated fresh for requests below poolGCBytes
-	// since the last collection the pool ran, and gcNanos the duration
-	// of that collection.
+	// debt is the bytes handed out for requests below poolGCBytes since
+	// the last collection the pool ran, and gcNanos the duration of that
+	// collection.
 	debt         int64
 	gcNanos      float64
 	idle         int64 // bytes in free lists
@@ -185,7 +186,7 @@ func allocBytes(size int, freed func()) []byte {
 	return b
 }
 
-// liveArray is what the pool knows of an array it handed out.
+// liveArray is the pool's record of an array it handed out.
 type liveArray struct {
 	class, capacity int
 	freed           func()
@@ -288,9 +289,9 @@ func popAfterCollection(class int) []byte {
 
 // popAfterDebt serves a request below poolGCBytes that found its class's
 // free list empty. It runs a collection when arrays of the class are out
-// and the fresh bytes since the last one, this request's included, would
-// cost more than that collection took; otherwise it adds the request to
-// the debt and returns nil, so the caller allocates.
+// and the bytes handed out since the last one, this request's included,
+// would cost more to fault in than that collection took. Otherwise it
+// returns nil, so the caller allocates.
 func popAfterDebt(class, size int) []byte {
 	if !shouldCollect(class) {
 		return nil

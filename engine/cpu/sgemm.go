@@ -35,8 +35,8 @@ func Sgemm(transA, transB bool, m, n, k int, alpha float32, a []float32, lda int
 	sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, Epilogue{})
 }
 
-// Epilogue is what SgemmEpilogue applies to each element of the product
-// before it stores it, while the tile is still in registers.
+// Epilogue is the bias and activation that SgemmEpilogue applies to each
+// tile of the product while the tile is still in registers.
 type Epilogue struct {
 	// Bias, when not nil, holds n values added to every row of C.
 	Bias []float32
