@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/tensor"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -110,6 +111,8 @@ func updateInPlace(x starlark.Value, op string, y starlark.Value) (bool, error) 
 	switch x := x.(type) {
 	case *starlark.List:
 		return listInPlace(x, op, y)
+	case *tensor.Tensor:
+		return arrayInPlace(x, op, y)
 	case *pySet:
 		other, ok := y.(*pySet)
 		if !ok || x.immutable || setInPlaceMethods[op] == "" {
