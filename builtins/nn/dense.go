@@ -199,7 +199,7 @@ func denseForward(self *pyobj.Instance, xv starlark.Value, act engine.Activation
 
 	// MindSpore's MatMul rejects mixed dtypes rather than casting.
 	if x.DType() != w.DType() {
-		return nil, core.Errorf("TypeError", "For 'Dense', the input dtype %s must match the weight dtype %s: cast the input with x.astype(mindspore.%s)", x.DType(), w.DType(), w.DType())
+		return nil, core.Errorf("TypeError", "For 'Dense', the input dtype %s must match the weight dtype %s: cast the input with x.astype(mindspore.%s), or make the dataset yield np.%s arrays", x.DType(), w.DType(), w.DType(), w.DType())
 	}
 
 	b, _, hasBias := tensor.Of(attr(self, "bias"))

@@ -43,10 +43,10 @@ func SoftmaxCrossEntropy(logits, labels *engine.Tensor, sparse bool, reduction s
 			return eng.Reduce(rows, reduction)
 		}
 		if !labels.DType().IsInt() {
-			lossFail("TypeError", op, "sparse labels must be int32 or int64, but got %s", labels.DType())
+			lossFail("TypeError", op, "sparse labels must be int32 or int64, but got %s; cast them with labels.astype(mindspore.int32)", labels.DType())
 		}
 		if labels.Rank() != 1 || labels.Shape()[0] != n {
-			lossFail("ValueError", op, "sparse labels must have shape (%d,) to match logits %s, but got %s", n, lossShape(logits), lossShape(labels))
+			lossFail("ValueError", op, "sparse labels must have shape (%d,) to match logits %s, but got %s; reshape them with labels.reshape(%d)", n, lossShape(logits), lossShape(labels), n)
 		}
 		idx, _ := classIndices(op, labels, c, math.MinInt64)
 		rows := eng.Neg(eng.Gather(logp, idx, []int{n}))
