@@ -20,6 +20,7 @@ func randomModule() *core.Module {
 		"rand":            builtin("random.rand", rand),
 		"random":          builtin("random.random", randomSample),
 		"random_sample":   builtin("random.random_sample", randomSample),
+		"sample":          builtin("random.sample", randomSample),
 		"randint":         builtin("random.randint", randint),
 		"shuffle":         builtin("random.shuffle", shuffle),
 		"permutation":     builtin("random.permutation", permutation),

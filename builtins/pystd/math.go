@@ -92,5 +92,28 @@ func Math() *core.Module {
 			return starlark.Bool(fn(x)), nil
 		})
 	}
+	m["isclose"] = starlark.NewBuiltin("isclose", mathIsClose)
 	return core.NewModule("math", m)
+}
+
+// mathIsClose is math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0):
+// |a-b| <= max(rel_tol * max(|a|, |b|), abs_tol), with infinities close
+// only to themselves and NaN close to nothing.
+func mathIsClose(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var a, b float64
+	relTol, absTol := 1e-9, 0.0
+	if err := starlark.UnpackArgs("math.isclose", args, kwargs, "a", (*core.Float)(&a), "b", (*core.Float)(&b), "rel_tol?", (*core.Float)(&relTol), "abs_tol?", (*core.Float)(&absTol)); err != nil {
+		return nil, err
+	}
+	if relTol < 0 || absTol < 0 {
+		return nil, core.Errorf("ValueError", "tolerances must be non-negative")
+	}
+	if a == b {
+		return starlark.True, nil
+	}
+	if math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return starlark.False, nil
+	}
+	diff := math.Abs(a - b)
+	return starlark.Bool(diff <= math.Abs(relTol*b) || diff <= math.Abs(relTol*a) || diff <= absTol), nil
 }
