@@ -366,6 +366,18 @@ func TestErrorTracebackNamesScriptLines(t *testing.T) {
 	}
 }
 
+func TestFormatErrorWithoutFrames(t *testing.T) {
+	rt, _ := newRuntime(t, runtime.Options{})
+	mod := load(t, rt, "m.py", "x = 1\n")
+	_, err := mod.Call(context.Background(), "missing")
+	if err == nil {
+		t.Fatal("calling a missing global succeeded")
+	}
+	if got := rt.FormatError(err); strings.HasPrefix(got, "Traceback") {
+		t.Errorf("an error raised outside the script prints a traceback header without frames:\n%s", got)
+	}
+}
+
 func TestFileAccessNoneByDefault(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "data.csv"), []byte("1,2\n3,4\n"), 0o644); err != nil {

@@ -101,7 +101,11 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 		b.WriteString("\n")
 		return b.String()
 	}
-	b.WriteString("Traceback (most recent call last):\n")
+	// An error raised outside any script frame, such as a call from Go of
+	// a missing global, has no frames, and CPython prints no header then.
+	if len(e.Traceback) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+	}
 	for _, f := range e.Traceback {
 		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", f.File, f.Line, f.Function)
 		if lookup == nil {
