@@ -13,9 +13,17 @@ import starsyntax "go.starlark.net/syntax"
 // is wrapped in __boolint__, which turns a bool into 0 or 1. Augmented
 // assignments go through __augassign__ (assign.go).
 //
-// & | ^ are not wrapped, because on two bools they give a bool.
+// & | ^ go through __binop__ as well, which keeps a bool for two bools
+// (True ^ True is False) and counts a bool beside an int as that int.
 
-// boolArithOps are the operators whose bool operands are wrapped.
+// bitwiseOps are the operators that __binop__ computes but whose result
+// may be a bool.
+var bitwiseOps = map[starsyntax.Token]bool{
+	starsyntax.AMP: true, starsyntax.PIPE: true, starsyntax.CIRCUMFLEX: true,
+}
+
+// boolArithOps are the operators whose bool operands are wrapped and
+// whose result is never a bool.
 var boolArithOps = map[starsyntax.Token]bool{
 	starsyntax.PLUS: true, starsyntax.MINUS: true, starsyntax.STAR: true,
 	starsyntax.SLASH: true, starsyntax.SLASHSLASH: true, starsyntax.TILDE: true,

@@ -127,7 +127,7 @@ func (p *parser) parseBinary(level int) starsyntax.Expr {
 			x = p.call("__mod__", p.pos(t), x, y)
 		default:
 			op := binaryTokens[t.text]
-			if boolArithOps[op] && (mayBeBool(x) || mayBeBool(y)) {
+			if (boolArithOps[op] || bitwiseOps[op]) && (mayBeBool(x) || mayBeBool(y)) {
 				x = p.call("__binop__", p.pos(t), x, p.str(t.text, p.pos(t)), y)
 				break
 			}
