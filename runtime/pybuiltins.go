@@ -99,6 +99,7 @@ var pythonBuiltins = starlark.StringDict{
 	"__augassign__":    builtin("__augassign__", pyAugAssign),
 	"__binop__":        builtin("__binop__", pyBinop),
 	"__index__":        builtin("__index__", pyIndex),
+	"__in__":           builtin("__in__", pyIn),
 	"__getitem__":      builtin("__getitem__", pyGetItem),
 	"__getslice__":     builtin("__getslice__", pyGetSlice),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
@@ -440,7 +441,8 @@ func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 		switch x := args[0].(type) {
 		case *starlark.List, starlark.Tuple, starlark.String:
 		case *starlark.Dict:
-			return dictKey(x, i), nil
+			key, _ := storedKey(x, i)
+			return key, nil
 		default:
 			return i, nil
 		}
@@ -454,23 +456,6 @@ func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 		return boolAsInt(b), nil
 	}
 	return i, nil
-}
-
-// dictKey returns the Python number that a NumPy scalar key k holds when
-// d has that number as a key but not k itself, and k otherwise.
-func dictKey(d *starlark.Dict, k starlark.Value) starlark.Value {
-	t, ok := k.(*tensor.Tensor)
-	if !ok || t.Flavor != tensor.NumPy || !t.Scalar {
-		return k
-	}
-	if _, found, _ := d.Get(k); found {
-		return k
-	}
-	v := tensor.ElementValue(t.T, 0)
-	if _, found, _ := d.Get(v); found {
-		return v
-	}
-	return k
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -614,7 +599,8 @@ func pyDelItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 	}
 	switch c := args[0].(type) {
 	case *starlark.Dict:
-		if _, found, err := c.Delete(args[1]); err != nil {
+		key, _ := storedKey(c, args[1])
+		if _, found, err := c.Delete(key); err != nil {
 			return nil, err
 		} else if !found {
 			s, _ := core.Repr(thread, args[1])

@@ -1,0 +1,8 @@
+print([True] == [1], [1] == [True], [False, 1.0] == [0, True])
+print((1, True) == (True, 1.0), (1, True) != (True, 1.0))
+print([True] == [2], [[True]] == [[1]], ([1], (True,)) == ([True], (1,)))
+print([True] != [1], [True] == (1,), [] == [], [1, 2] == [1])
+print(True in [1], 1 in [True], 0.0 in (False,), False in [1, 2])
+print(True not in [1], 2 not in [True], True in (2, 3))
+print(True in {1: 0}, 1.0 in {True: 0}, 0 in {False: 'x'}, True in {2: 0})
+print(1.0 in {1: 0})
