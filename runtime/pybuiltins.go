@@ -100,6 +100,7 @@ var pythonBuiltins = starlark.StringDict{
 	"__binop__":        builtin("__binop__", pyBinop),
 	"__index__":        builtin("__index__", pyIndex),
 	"__in__":           builtin("__in__", pyIn),
+	"__dict_pairs__":   builtin("__dict_pairs__", pyDictPairs),
 	"__getitem__":      builtin("__getitem__", pyGetItem),
 	"__getslice__":     builtin("__getslice__", pyGetSlice),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),

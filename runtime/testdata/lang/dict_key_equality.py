@@ -1,0 +1,23 @@
+d = {1: 'a', True: 'b'}
+print(d, len(d))
+print({True: 'a', 1: 'b', 1.0: 'c'})
+print({0: 'z', False: 'y', 2: 'x'})
+d = {}
+d[True] = 1
+d[1] = 2
+print(d)
+d[1.0] = 3
+print(d)
+d = {1: 0}
+print(1.0 in d, True in d, d.get(True), d.get(1.0), d.get(False, 'none'))
+d = {True: 'x', 0: 'y'}
+print(d.get(1), d[1], d[False])
+print(d.pop(1.0), d)
+del d[False]
+print(d)
+d = {1: 'one', 2: 'two'}
+k = True
+d[k] = 'uno'
+print(d)
+print(d.setdefault(True, 'never'), d)
+print(d.pop(True), d)
