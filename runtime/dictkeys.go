@@ -17,7 +17,7 @@ import (
 // update() store keys as they come.
 
 // storedKey returns the key of d that equals k in Python, and whether
-// there is one. It returns k when d holds k itself.
+// there is one. It returns k when d contains k itself.
 func storedKey(d *starlark.Dict, k starlark.Value) (starlark.Value, bool) {
 	if _, found, err := d.Get(k); err != nil || found {
 		return k, found
@@ -46,9 +46,10 @@ func isNumericKey(k starlark.Value) bool {
 }
 
 // keyAliases returns the other forms of the number k that a dict may
-// hold: the Python number of a NumPy scalar, the bool equal to 0 or 1,
-// the int of a bool, and a NumPy scalar, which finds a NumPy scalar key
-// of any dtype because NumPy scalars hash and compare by value.
+// contain: the Python number of a NumPy scalar, the bool equal to 0 or
+// 1, the int of a bool, and a NumPy scalar. That scalar finds a NumPy
+// scalar key of any dtype, because NumPy scalars hash and compare by
+// value.
 func keyAliases(k starlark.Value) []starlark.Value {
 	if t, ok := k.(*tensor.Tensor); ok {
 		v := tensor.ElementValue(t.T, 0)
