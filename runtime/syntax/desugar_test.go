@@ -107,8 +107,11 @@ C = d(__class__("C", (), <class C>, ""))`},
 		{"augmented native", "x += 1\nx[i] //= 2\nx.a <<= 3", `x = __augassign__(x, "+=", 1)` + "\n" +
 			`x[__index__(x, i)] = __augassign__(__getitem__(x, i), "//=", 2)` + "\n" +
 			`x.a = __augassign__(x.a, "<<=", 3)`},
-		{"augmented native for a call in the target", "m[i][j] += 1\nf()[k] -= 2",
-			"__getitem__(m, i)[__index__(j)] += 1\nf()[__index__(k)] -= 2"},
+		{"augmented call in the target", "m[i][j] += 1\nf().x |= s",
+			"<container 1> = __getitem__(m, i)\n<index 2> = __index__(<container 1>, j)\n" +
+				"<container 1>[<index 2>] = __augassign__(__getitem__(<container 1>, <index 2>), \"+=\", 1)\n" +
+				"<container 3> = f()\n<container 3>.x = __augassign__(<container 3>.x, \"|=\", s)"},
+		{"augmented slice of a call", "f()[1:2] += t", "f()[slice(1, 2, None)] += __boolint__(t)"},
 		{"store into a nested subscript", "m[i][j] = v\ndel m[i][j]\nm[i][1:2] = v",
 			"__getitem__(m, i)[__index__(j)] = v\n__delitem__(__getitem__(m, i), __index__(j))\n__getitem__(m, i)[slice(1, 2, None)] = v"},
 		{"bool operands through names", "t + 1\n-t\nn += flag\n1 + 2 * x\ns | t",
