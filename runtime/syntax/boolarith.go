@@ -34,7 +34,7 @@ var boolArithOps = map[starsyntax.Token]bool{
 }
 
 // numericCalls are the runtime builtins the front end emits whose
-// result is never a bool.
+// result is never a bool, except __binop__ for & | ^.
 var numericCalls = map[string]bool{
 	"__pow__": true, "__mod__": true, "__matmul__": true, "__boolint__": true,
 	"__index__": true, "__fstring__": true, "__format_call__": true,
@@ -59,9 +59,29 @@ func mayBeBool(e starsyntax.Expr) bool {
 		return !boolArithOps[e.Op]
 	case *starsyntax.CallExpr:
 		fn, ok := e.Fn.(*starsyntax.Ident)
+		if ok && fn.Name == "__binop__" {
+			return isBitwiseBinop(e)
+		}
 		return !ok || !numericCalls[fn.Name]
 	}
 	return true
+}
+
+// isBitwiseBinop reports whether call, a __binop__ call, computes & | or
+// ^, which give a bool for two bools.
+func isBitwiseBinop(call *starsyntax.CallExpr) bool {
+	if len(call.Args) != 3 {
+		return true
+	}
+	op, ok := call.Args[1].(*starsyntax.Literal)
+	if !ok {
+		return true
+	}
+	switch op.Value {
+	case "&", "|", "^":
+		return true
+	}
+	return false
 }
 
 // boolOperand wraps e in __boolint__ when op is arithmetic and e may be

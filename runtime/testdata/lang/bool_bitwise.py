@@ -14,6 +14,7 @@ print(flag, type(flag).__name__)
 flag = True
 flag |= 4
 print(flag)
+print((t & t) + 1, (t | False) * 3, -(t ^ False), (n & t) + t)
 ---
 t = True
 t & 1.5  ### TypeError: unsupported operand type(s) for &: 'bool' and 'float'
