@@ -111,7 +111,12 @@ func pyIn(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple)
 	if len(args) != 2 || len(kwargs) != 0 {
 		return nil, pyobj.TypeErrorf("__in__: want 2 arguments, got %d", len(args)+len(kwargs))
 	}
-	x, y := args[0], args[1]
+	return pythonContains(args[0], args[1])
+}
+
+// pythonContains returns x in y, finding a number by Python's equality
+// in a dict, list or tuple y.
+func pythonContains(x, y starlark.Value) (starlark.Value, error) {
 	found, err := starlark.Binary(syntax.IN, x, y)
 	if err != nil || found == starlark.True || !isNumericKey(x) {
 		return found, err

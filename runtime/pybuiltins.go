@@ -427,9 +427,10 @@ func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 // pyIndex implements __index__(x, i), which the front end wraps around
 // a lone subscript: when x is a list, tuple or string, a NumPy integer
 // scalar i becomes the int it holds, as NumPy integers implement Python's
-// __index__. A NumPy scalar key of a dict that lacks it but has the equal
-// Python number becomes that number, because Starlark dicts compare keys
-// of different types as unequal. Any other i comes back unchanged.
+// __index__. For a dict x, i becomes the key of x equal to i in Python
+// (1 for True, True for np.int64(1)) when x has one, because Starlark
+// dicts compare keys of different types as unequal. Any other i comes
+// back unchanged.
 // The one-argument form __index__(i), for slice bounds, converts a NumPy
 // integer i whatever the container. A bool i into a list, tuple or string becomes 0 or 1, as
 // bool subclasses int.
@@ -683,7 +684,7 @@ func pyChain(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 }
 
 func containsValue(container, x starlark.Value) (bool, error) {
-	v, err := starlark.Binary(syntaxIn, x, container)
+	v, err := pythonContains(x, container)
 	if err != nil {
 		return false, err
 	}
