@@ -38,7 +38,10 @@
 //	n + flag, -flag           __binop__(n, "+", flag), -__boolint__(flag)
 //	                                                       (operands that may be
 //	                                                       bools, + - * / // << >>
-//	                                                       & | ^, boolarith.go)
+//	                                                       & | ^, boolarith.go;
+//	                                                       names proven never to
+//	                                                       hold a bool keep the
+//	                                                       operator, nativearith.go)
 //	x op= y                   x = __augassign__(x, "op=", y)   (x a name, attribute
 //	                                                       chain or subscript of one)
 //	f()[i] op= y              <container 1> = f()
