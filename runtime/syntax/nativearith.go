@@ -11,15 +11,15 @@ import starsyntax "go.starlark.net/syntax"
 // A local of a def qualifies when each of its bindings is a plain
 // assignment name = value of a non-bool value, since reading it before
 // any binding raises either way. A module name qualifies only for reads
-// in top-level code (not in a def or lambda, which may run after a later
-// REPL chunk rebinds it), and only after a top-level statement that
-// binds it ran, so a value set before the file ran (an earlier REPL
-// chunk, ExecInto's globals) cannot reach the read. At the top level, a
-// name bound only by "from mindspore import Tensor" (or Parameter) is a
-// class whose calls give a tensor, never a bool.
+// in top-level code, because a def or lambda may run after a later REPL
+// chunk rebinds it. The read must also follow a top-level statement
+// that binds the name, so that a value set before the file ran (by an
+// earlier REPL chunk or ExecInto's globals) cannot reach it. At the top
+// level, a name bound only by "from mindspore import Tensor" (or
+// Parameter) is a class whose calls return a tensor, never a bool.
 
-// notBoolClasses are the classes whose instances a name imported with
-// "from module import name" never is a bool.
+// notBoolClasses are the classes, imported with "from module import
+// name", whose calls never return a bool.
 var notBoolClasses = map[[2]string]bool{
 	{"mindspore", "Tensor"}: true, {"mindspore", "Parameter"}: true,
 }
