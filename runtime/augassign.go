@@ -38,8 +38,7 @@ func pyAugAssign(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 	if done, err := updateInPlace(x, string(opName), y); done || err != nil {
 		return x, err
 	}
-	x, y = numericBools(x, y)
-	z, err := starlark.Binary(op, x, y)
+	z, err := pyArith(op, x, y)
 	if err != nil {
 		return nil, augmentedOpError(err, string(opName))
 	}
@@ -65,6 +64,12 @@ func binaryOp(name string) (syntax.Token, bool) {
 		return syntax.LTLT, true
 	case ">>":
 		return syntax.GTGT, true
+	case "&":
+		return syntax.AMP, true
+	case "|":
+		return syntax.PIPE, true
+	case "^":
+		return syntax.CIRCUMFLEX, true
 	}
 	return 0, false
 }
@@ -83,8 +88,49 @@ func pyBinop(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if !ok {
 		return nil, pyobj.ValueErrorf("__binop__: unknown operator %s", args[1])
 	}
-	x, y := numericBools(args[0], args[2])
+	return pyArith(op, args[0], args[2])
+}
+
+// pyArith computes x op y with Python's bool: a bool beside a number
+// counts as the int it equals, except that & | ^ on two bools give a
+// bool, and & | ^ between a bool and a float stay a TypeError that
+// names 'bool'.
+func pyArith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
+	switch op {
+	case syntax.AMP, syntax.PIPE, syntax.CIRCUMFLEX:
+		xb, xIsBool := x.(starlark.Bool)
+		yb, yIsBool := y.(starlark.Bool)
+		if xIsBool && yIsBool {
+			return bitwiseBools(op, xb, yb), nil
+		}
+		if xIsBool || yIsBool {
+			x, y = intBools(x, y)
+		}
+		return starlark.Binary(op, x, y)
+	}
+	x, y = numericBools(x, y)
 	return starlark.Binary(op, x, y)
+}
+
+func bitwiseBools(op syntax.Token, x, y starlark.Bool) starlark.Bool {
+	switch op {
+	case syntax.AMP:
+		return x && y
+	case syntax.PIPE:
+		return x || y
+	}
+	return x != y
+}
+
+// intBools returns a bool operand as an int when the other operand is
+// an int, and the operands unchanged otherwise.
+func intBools(x, y starlark.Value) (starlark.Value, starlark.Value) {
+	_, xIsInt := x.(starlark.Int)
+	_, yIsInt := y.(starlark.Int)
+	if xIsInt || yIsInt {
+		return boolAsInt(x), boolAsInt(y)
+	}
+	return x, y
 }
 
 // numericBools returns each bool operand as an int when the other

@@ -96,20 +96,12 @@ func stringIndex(s starlark.String, i starlark.Value) (starlark.Value, error) {
 }
 
 // dictGet returns d[k], finding the key equal to k in Python when k
-// itself is absent: True and 1 (and 1.0) are one key, as bool
-// subclasses int.
+// itself is absent: True, 1, 1.0 and np.int64(1) are one key.
 func dictGet(d *starlark.Dict, k starlark.Value) (starlark.Value, error) {
-	v, found, err := d.Get(k)
+	key, _ := storedKey(d, k)
+	v, found, err := d.Get(key)
 	if err != nil {
 		return nil, err
-	}
-	if !found {
-		if alt, ok := boolKeyAlias(k); ok {
-			v, found, err = d.Get(alt)
-			if err != nil {
-				return nil, err
-			}
-		}
 	}
 	if !found {
 		// The interpreter's own wording, which the runtime turns into
@@ -117,22 +109,4 @@ func dictGet(d *starlark.Dict, k starlark.Value) (starlark.Value, error) {
 		return nil, fmt.Errorf("key %v not in dict", k)
 	}
 	return v, nil
-}
-
-// boolKeyAlias returns the other key equal to k in Python but not in
-// Starlark: 1 for True and 0 for False, and True or False for a number
-// equal to 1 or 0.
-func boolKeyAlias(k starlark.Value) (starlark.Value, bool) {
-	switch k := k.(type) {
-	case starlark.Bool:
-		return boolAsInt(k), true
-	case starlark.Int, starlark.Float:
-		if eq, _ := starlark.Equal(k, starlark.MakeInt(1)); eq {
-			return starlark.True, true
-		}
-		if eq, _ := starlark.Equal(k, starlark.MakeInt(0)); eq {
-			return starlark.False, true
-		}
-	}
-	return nil, false
 }

@@ -99,6 +99,8 @@ var pythonBuiltins = starlark.StringDict{
 	"__augassign__":    builtin("__augassign__", pyAugAssign),
 	"__binop__":        builtin("__binop__", pyBinop),
 	"__index__":        builtin("__index__", pyIndex),
+	"__in__":           builtin("__in__", pyIn),
+	"__dict_pairs__":   builtin("__dict_pairs__", pyDictPairs),
 	"__getitem__":      builtin("__getitem__", pyGetItem),
 	"__getslice__":     builtin("__getslice__", pyGetSlice),
 	"__format_call__":  builtin("__format_call__", pyFormatCall),
@@ -425,9 +427,10 @@ func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 // pyIndex implements __index__(x, i), which the front end wraps around
 // a lone subscript: when x is a list, tuple or string, a NumPy integer
 // scalar i becomes the int it holds, as NumPy integers implement Python's
-// __index__. A NumPy scalar key of a dict that lacks it but has the equal
-// Python number becomes that number, because Starlark dicts compare keys
-// of different types as unequal. Any other i comes back unchanged.
+// __index__. For a dict x, i becomes the key of x equal to i in Python
+// (1 for True, True for np.int64(1)) when x has one, because Starlark
+// dicts compare keys of different types as unequal. Any other i comes
+// back unchanged.
 // The one-argument form __index__(i), for slice bounds, converts a NumPy
 // integer i whatever the container. A bool i into a list, tuple or string becomes 0 or 1, as
 // bool subclasses int.
@@ -440,7 +443,8 @@ func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 		switch x := args[0].(type) {
 		case *starlark.List, starlark.Tuple, starlark.String:
 		case *starlark.Dict:
-			return dictKey(x, i), nil
+			key, _ := storedKey(x, i)
+			return key, nil
 		default:
 			return i, nil
 		}
@@ -454,23 +458,6 @@ func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 		return boolAsInt(b), nil
 	}
 	return i, nil
-}
-
-// dictKey returns the Python number that a NumPy scalar key k holds when
-// d has that number as a key but not k itself, and k otherwise.
-func dictKey(d *starlark.Dict, k starlark.Value) starlark.Value {
-	t, ok := k.(*tensor.Tensor)
-	if !ok || t.Flavor != tensor.NumPy || !t.Scalar {
-		return k
-	}
-	if _, found, _ := d.Get(k); found {
-		return k
-	}
-	v := tensor.ElementValue(t.T, 0)
-	if _, found, _ := d.Get(v); found {
-		return v
-	}
-	return k
 }
 
 func pyRound(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -614,7 +601,8 @@ func pyDelItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 	}
 	switch c := args[0].(type) {
 	case *starlark.Dict:
-		if _, found, err := c.Delete(args[1]); err != nil {
+		key, _ := storedKey(c, args[1])
+		if _, found, err := c.Delete(key); err != nil {
 			return nil, err
 		} else if !found {
 			s, _ := core.Repr(thread, args[1])
@@ -696,7 +684,7 @@ func pyChain(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 }
 
 func containsValue(container, x starlark.Value) (bool, error) {
-	v, err := starlark.Binary(syntaxIn, x, container)
+	v, err := pythonContains(x, container)
 	if err != nil {
 		return false, err
 	}

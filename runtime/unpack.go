@@ -157,9 +157,27 @@ func mergeDicts(parts starlark.Tuple, keywords bool) (starlark.Value, error) {
 					return nil, pyobj.TypeErrorf("got multiple values for keyword argument '%s'", string(key))
 				}
 			}
-			if err := out.SetKey(item[0], item[1]); err != nil {
+			key, _ := storedKey(out, item[0])
+			if err := out.SetKey(key, item[1]); err != nil {
 				return nil, err
 			}
+		}
+	}
+	return out, nil
+}
+
+// pyDictPairs implements __dict_pairs__(k1, v1, k2, v2, ...), a dict
+// display. As in CPython, a key equal to an earlier one (1 after True)
+// keeps the earlier key object and takes the later value.
+func pyDictPairs(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args)%2 != 0 || len(kwargs) != 0 {
+		return nil, pyobj.TypeErrorf("__dict_pairs__: want keys and values in pairs, got %d arguments", len(args)+len(kwargs))
+	}
+	out := starlark.NewDict(len(args) / 2)
+	for i := 0; i < len(args); i += 2 {
+		key, _ := storedKey(out, args[i])
+		if err := out.SetKey(key, args[i+1]); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

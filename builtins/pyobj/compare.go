@@ -46,6 +46,12 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 	}
 	x, y = boolsAsNumbers(x, y)
 	if op == syntax.EQL || op == syntax.NEQ {
+		if eq, handled, err := sequenceEqual(x, y); err != nil || handled {
+			if op == syntax.NEQ {
+				eq = !eq
+			}
+			return starlark.Bool(eq), err
+		}
 		if eq, handled, err := crossTypeEqual(x, y); err != nil || handled {
 			if op == syntax.NEQ {
 				eq = !eq
@@ -171,6 +177,46 @@ func crossTypeEqual(x, y starlark.Value) (eq, handled bool, err error) {
 		return e.Equal(x)
 	}
 	return false, false, nil
+}
+
+// sequenceEqual compares two lists or two tuples element by element
+// with Python's equality of numbers, so that [True] == [1] and
+// (1, True) == (True, 1.0). It returns handled false for other operands.
+func sequenceEqual(x, y starlark.Value) (eq, handled bool, err error) {
+	switch x := x.(type) {
+	case *starlark.List:
+		ys, ok := y.(*starlark.List)
+		if !ok {
+			return false, false, nil
+		}
+		eq, err := elementsEqual(x, ys)
+		return eq, true, err
+	case starlark.Tuple:
+		ys, ok := y.(starlark.Tuple)
+		if !ok {
+			return false, false, nil
+		}
+		eq, err := elementsEqual(x, ys)
+		return eq, true, err
+	}
+	return false, false, nil
+}
+
+func elementsEqual(x, y starlark.Indexable) (bool, error) {
+	if x.Len() != y.Len() {
+		return false, nil
+	}
+	for i := 0; i < x.Len(); i++ {
+		a, b := boolsAsNumbers(x.Index(i), y.Index(i))
+		eq, handled, err := sequenceEqual(a, b)
+		if !handled {
+			eq, err = starlark.Equal(a, b)
+		}
+		if err != nil || !eq {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // boolsAsNumbers returns a bool compared with an int or a float as the

@@ -32,7 +32,7 @@ func (p *parser) parseExprStatement() []starsyntax.Stmt {
 		case t.text == ":":
 			return p.parseAnnotated(lhs)
 		case augmentedOps[t.text] != 0:
-			return []starsyntax.Stmt{p.parseAugmented(start, lhs)}
+			return p.parseAugmented(start, lhs)
 		case desugaredAugmentedOps[t.text] != "":
 			return []starsyntax.Stmt{p.parseDesugaredAugmented(start, lhs)}
 		}
@@ -84,27 +84,55 @@ func (p *parser) parseAssignedValue() starsyntax.Expr {
 	return p.parseTestList()
 }
 
-// parseAugmented parses x op= y. A target that evaluates again without
-// side effects becomes x = __augassign__(x, "op=", y), which updates
-// lists, sets and dicts in place and counts a bool x as an int, as
-// CPython does. Any other target, such as a[f()], keeps Starlark's
-// native operator, which evaluates it once.
-// NOTE: with the native operator, s |= t on a set builds a new set and
-// a bool target raises TypeError.
-func (p *parser) parseAugmented(start int, lhs starsyntax.Expr) starsyntax.Stmt {
+// parseAugmented parses x op= y into x = __augassign__(x, "op=", y),
+// which updates lists, sets and dicts in place and counts a bool x as an
+// int, as CPython does. A target that would not evaluate again without
+// side effects, such as m[f()][j] or f().x, first stores its container
+// and index in hidden variables, so each part runs once and in Python's
+// order: container, index, the load, y, then the store.
+func (p *parser) parseAugmented(start int, lhs starsyntax.Expr) []starsyntax.Stmt {
 	opTok := p.next()
-	target := p.target(lhs, false)
-	op := augmentedOps[opTok.text]
 	pos := p.pos(opTok)
-	if !isRereadable(target) {
-		return &starsyntax.AssignStmt{OpPos: pos, Op: op, LHS: target, RHS: p.boolOperand(op, p.parseAssignedValue())}
+	var prefix []starsyntax.Stmt
+	var target, read starsyntax.Expr
+	if x, i, at, ok := p.subscriptOf(lhs); ok && at.slice == nil && !isRereadable(p.target(lhs, false)) {
+		prefix, target, read = p.hiddenSubscript(x, i, at, pos)
+	} else if dot, ok := lhs.(*starsyntax.DotExpr); ok && !isNameChain(dot) {
+		container := p.ident(p.hiddenName("container"), pos)
+		prefix = []starsyntax.Stmt{p.assign(container, dot.X, pos)}
+		target = &starsyntax.DotExpr{X: container, Dot: dot.Dot, NamePos: dot.NamePos, Name: dot.Name}
+		read = &starsyntax.DotExpr{X: p.ident(container.Name, pos), Dot: dot.Dot, NamePos: dot.NamePos, Name: p.ident(dot.Name.Name, dot.NamePos)}
+	} else {
+		target = p.target(lhs, false)
+		if !isRereadable(target) {
+			// NOTE: a slice target such as f()[a:b] += y keeps
+			// Starlark's operator, so a bool target raises TypeError.
+			op := augmentedOps[opTok.text]
+			return []starsyntax.Stmt{&starsyntax.AssignStmt{OpPos: pos, Op: op, LHS: target, RHS: p.boolOperand(op, p.parseAssignedValue())}}
+		}
+		end := p.i
+		p.i = start
+		read = p.parseTestList()
+		p.i = end
 	}
-	end := p.i
-	p.i = start
-	read := p.parseTestList()
-	p.i = end
 	value := p.parseAssignedValue()
-	return p.assign(target, p.call("__augassign__", pos, read, p.str(opTok.text, pos), value), pos)
+	update := p.assign(target, p.call("__augassign__", pos, read, p.str(opTok.text, pos), value), pos)
+	return append(prefix, update)
+}
+
+// hiddenSubscript stores the container x and the index i of an
+// augmented target x[i] in hidden variables. It returns those
+// assignments, the store target and the load of the target.
+func (p *parser) hiddenSubscript(x, i starsyntax.Expr, at subscriptBrackets, pos starsyntax.Position) ([]starsyntax.Stmt, starsyntax.Expr, starsyntax.Expr) {
+	container := p.hiddenName("container")
+	index := p.hiddenName("index")
+	prefix := []starsyntax.Stmt{
+		p.assign(p.ident(container, pos), x, pos),
+		p.assign(p.ident(index, pos), p.call("__index__", starsyntax.Start(i), p.ident(container, pos), i), pos),
+	}
+	target := &starsyntax.IndexExpr{X: p.ident(container, pos), Lbrack: at.lbrack, Y: p.ident(index, pos), Rbrack: at.rbrack}
+	read := p.getItem(p.ident(container, pos), p.ident(index, pos), at.lbrack, at.rbrack)
+	return prefix, target, read
 }
 
 // parseDesugaredAugmented turns x **= y into x = __pow__(x, y). The

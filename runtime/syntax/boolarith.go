@@ -13,9 +13,17 @@ import starsyntax "go.starlark.net/syntax"
 // is wrapped in __boolint__, which turns a bool into 0 or 1. Augmented
 // assignments go through __augassign__ (assign.go).
 //
-// & | ^ are not wrapped, because on two bools they give a bool.
+// & | ^ go through __binop__ as well, which keeps a bool for two bools
+// (True ^ True is False) and counts a bool beside an int as that int.
 
-// boolArithOps are the operators whose bool operands are wrapped.
+// bitwiseOps are the operators that __binop__ computes but whose result
+// may be a bool.
+var bitwiseOps = map[starsyntax.Token]bool{
+	starsyntax.AMP: true, starsyntax.PIPE: true, starsyntax.CIRCUMFLEX: true,
+}
+
+// boolArithOps are the operators whose bool operands are wrapped and
+// whose result is never a bool.
 var boolArithOps = map[starsyntax.Token]bool{
 	starsyntax.PLUS: true, starsyntax.MINUS: true, starsyntax.STAR: true,
 	starsyntax.SLASH: true, starsyntax.SLASHSLASH: true, starsyntax.TILDE: true,
@@ -26,7 +34,7 @@ var boolArithOps = map[starsyntax.Token]bool{
 }
 
 // numericCalls are the runtime builtins the front end emits whose
-// result is never a bool.
+// result is never a bool, except __binop__ for & | ^.
 var numericCalls = map[string]bool{
 	"__pow__": true, "__mod__": true, "__matmul__": true, "__boolint__": true,
 	"__index__": true, "__fstring__": true, "__format_call__": true,
@@ -51,9 +59,29 @@ func mayBeBool(e starsyntax.Expr) bool {
 		return !boolArithOps[e.Op]
 	case *starsyntax.CallExpr:
 		fn, ok := e.Fn.(*starsyntax.Ident)
+		if ok && fn.Name == "__binop__" {
+			return isBitwiseBinop(e)
+		}
 		return !ok || !numericCalls[fn.Name]
 	}
 	return true
+}
+
+// isBitwiseBinop reports whether call, a __binop__ call, computes & | or
+// ^, which give a bool for two bools.
+func isBitwiseBinop(call *starsyntax.CallExpr) bool {
+	if len(call.Args) != 3 {
+		return true
+	}
+	op, ok := call.Args[1].(*starsyntax.Literal)
+	if !ok {
+		return true
+	}
+	switch op.Value {
+	case "&", "|", "^":
+		return true
+	}
+	return false
 }
 
 // boolOperand wraps e in __boolint__ when op is arithmetic and e may be

@@ -19,8 +19,9 @@ type comparisonOp struct {
 }
 
 // parseComparison parses a comparison or a chain of them. A single
-// comparison a OP b becomes the builtin call for OP (in and not in stay
-// Starlark operators, is becomes __is__). A chain a < b < c becomes
+// comparison a OP b becomes the builtin call for OP: x in y becomes
+// __in__(x, y), which finds True in [1], unless x is a string literal,
+// and is becomes __is__. A chain a < b < c becomes
 //
 //	__chain__(a, "<", lambda: b, "<", lambda: c)
 //
@@ -82,13 +83,26 @@ func (p *parser) parseComparisonOp() (comparisonOp, bool) {
 func (p *parser) comparison(op comparisonOp, x, y starsyntax.Expr) starsyntax.Expr {
 	switch op.op {
 	case "in":
-		return &starsyntax.BinaryExpr{X: x, OpPos: op.pos, Op: starsyntax.IN, Y: y}
+		if isStringLiteral(x) {
+			return &starsyntax.BinaryExpr{X: x, OpPos: op.pos, Op: starsyntax.IN, Y: y}
+		}
+		return p.call("__in__", op.pos, x, y)
 	case "not in":
-		return &starsyntax.BinaryExpr{X: x, OpPos: op.pos, Op: starsyntax.NOT_IN, Y: y}
+		if isStringLiteral(x) {
+			return &starsyntax.BinaryExpr{X: x, OpPos: op.pos, Op: starsyntax.NOT_IN, Y: y}
+		}
+		return &starsyntax.UnaryExpr{OpPos: op.pos, Op: starsyntax.NOT, X: p.call("__in__", op.pos, x, y)}
 	case "is":
 		return p.call("__is__", op.pos, x, y)
 	case "is not":
 		return &starsyntax.UnaryExpr{OpPos: op.pos, Op: starsyntax.NOT, X: p.call("__is__", op.pos, x, y)}
 	}
 	return p.call(comparisonBuiltins[op.op], op.pos, x, y)
+}
+
+// isStringLiteral reports whether e is a string literal, whose
+// membership test needs no Python number equality.
+func isStringLiteral(e starsyntax.Expr) bool {
+	lit, ok := e.(*starsyntax.Literal)
+	return ok && lit.Token == starsyntax.STRING
 }

@@ -26,6 +26,8 @@
 //	a ** b, a @ b, a % b      __pow__(a, b), __matmul__(a, b), __mod__(a, b)
 //	a < b, <=, >, >=, ==, !=  __lt__(a, b), __le__, __gt__, __ge__, __eq__, __ne__
 //	a is b                    __is__(a, b)
+//	a in b, a not in b        __in__(a, b), not __in__(a, b)   (a string literal a
+//	                                                       keeps Starlark's in)
 //	x[i] (a load)             __getitem__(x, i)            (a lone index; x is
 //	                                                       evaluated once)
 //	x[a:b:c] (a load)         __getslice__(x, a, b, c)     (None for a missing bound)
@@ -35,10 +37,19 @@
 //	x[a:b] = v                x[slice(a, b, None)] = v
 //	n + flag, -flag           __binop__(n, "+", flag), -__boolint__(flag)
 //	                                                       (operands that may be
-//	                                                       bools, boolarith.go)
+//	                                                       bools, + - * / // << >>
+//	                                                       & | ^, boolarith.go;
+//	                                                       names proven never to
+//	                                                       hold a bool keep the
+//	                                                       operator, nativearith.go)
 //	x op= y                   x = __augassign__(x, "op=", y)   (x a name, attribute
-//	                                                       chain or subscript of one;
-//	                                                       any other target keeps
+//	                                                       chain or subscript of one)
+//	f()[i] op= y              <container 1> = f()
+//	                          <index 2> = __index__(<container 1>, i)
+//	                          <container 1>[<index 2>] = __augassign__(
+//	                              __getitem__(<container 1>, <index 2>), "op=", y)
+//	                                                       (also f().x op= y; a
+//	                                                       slice target keeps
 //	                                                       Starlark's x op= y)
 //	a < b < c                 __chain__(a, "<", lambda: b, "<", lambda: c)
 //	x.format(...)             __format_call__(x, ...)
@@ -54,6 +65,10 @@
 //	f"a{x!r:>8}b"             __fstring__(("a", (x, "r", ">8"), "b"))
 //	{a, *b}, {x for ...}      __set__([a, *b]), __set__([x for ...])
 //	{**d, "k": v}             __dict_display__(d, {"k": v})
+//	{1: a, k: b}              __dict_pairs__(1, a, k, b)    (unless the keys are
+//	                                                       distinct string literals)
+//	d.get(k), pop, setdefault d.get(__index__(d, k))       (d a name chain, k not
+//	                                                       a string literal)
 //	[a, *b], (a, *b)          [a] + __iterlist__(b), (a,) + __itertuple__(b)
 //	a, *b, c = v              a, b, c = __unpack__(v, 1, 1)
 //	f(*a, x, *b, **c, **d)    f(*((__itertuple__(a) + (x,)) + __itertuple__(b)), **__kwargs__(c, d))
@@ -127,6 +142,13 @@
 //     returns x[lo:hi:step], as Python computes them.
 //   - __augassign__(x, op, y) returns the value that x op= y assigns
 //     back to x, updating x in place where Python does (list +=, set |=).
+//   - __in__(x, y) returns x in y, where a number equals the bool, int,
+//     float or NumPy scalar that Python finds equal to it.
+//   - __dict_pairs__(k1, v1, ...) returns a dict with the pairs in order.
+//     A key equal to an earlier one keeps the earlier key object and
+//     replaces its value.
+//   - __index__(x, i) returns the key of a dict x that equals i in
+//     Python when there is one.
 //   - __foriter__(x) returns the characters of a str and x otherwise.
 //   - __chain__(x0, op1, f1, op2, f2, ...) compares a chain: with left =
 //     x0, for each pair it calls f with no arguments to get right,

@@ -127,7 +127,7 @@ func (p *parser) parseBinary(level int) starsyntax.Expr {
 			x = p.call("__mod__", p.pos(t), x, y)
 		default:
 			op := binaryTokens[t.text]
-			if boolArithOps[op] && (mayBeBool(x) || mayBeBool(y)) {
+			if (boolArithOps[op] || bitwiseOps[op]) && (mayBeBool(x) || mayBeBool(y)) {
 				x = p.call("__binop__", p.pos(t), x, p.str(t.text, p.pos(t)), y)
 				break
 			}
@@ -342,12 +342,41 @@ func (p *parser) parseDictRest(lbrace token, firstKey starsyntax.Expr) starsynta
 	rbrace := p.pos(p.expectOp("}"))
 	dict.Rbrace = rbrace
 	if len(parts) == 0 {
-		return dict
+		return p.dictDisplay(dict)
 	}
 	if len(dict.List) > 0 {
-		parts = append(parts, dict)
+		parts = append(parts, p.dictDisplay(dict))
 	}
 	return p.call("__dict_display__", pos, parts...)
+}
+
+// dictDisplay returns dict unchanged when its keys are distinct string
+// literals, and __dict_pairs__(k1, v1, k2, v2, ...) otherwise. Python
+// lets a later equal key replace the value of an earlier one, where
+// Starlark raises, and treats True, 1 and 1.0 as one key.
+func (p *parser) dictDisplay(dict *starsyntax.DictExpr) starsyntax.Expr {
+	if len(dict.List) < 2 {
+		return dict
+	}
+	seen := map[string]bool{}
+	native := true
+	for _, e := range dict.List {
+		lit, ok := e.(*starsyntax.DictEntry).Key.(*starsyntax.Literal)
+		if !ok || lit.Token != starsyntax.STRING || seen[lit.Raw] {
+			native = false
+			break
+		}
+		seen[lit.Raw] = true
+	}
+	if native {
+		return dict
+	}
+	var args []starsyntax.Expr
+	for _, e := range dict.List {
+		entry := e.(*starsyntax.DictEntry)
+		args = append(args, entry.Key, entry.Value)
+	}
+	return p.call("__dict_pairs__", dict.Lbrace, args...)
 }
 
 // parseSetRest parses a set display or comprehension after its first
@@ -506,10 +535,29 @@ func (p *parser) parseCall(fn starsyntax.Expr) starsyntax.Expr {
 		name := &starsyntax.Literal{Token: starsyntax.STRING, TokenPos: dot.NamePos, Raw: `"` + dot.Name.Name + `"`, Value: dot.Name.Name}
 		fn = p.ident("__method_call__", dot.NamePos)
 		args = append([]starsyntax.Expr{dot.X, name}, args...)
+	} else if dot, ok := fn.(*starsyntax.DotExpr); ok && keyedMethods[dot.Name.Name] && isRereadable(dot.X) && len(args) > 0 && isPlainArgument(args[0]) {
+		// d.get(k) becomes d.get(__index__(d, k)), which finds the key
+		// of d equal to k in Python, so d.get(True) finds the key 1.
+		args[0] = p.call("__index__", starsyntax.Start(args[0]), dot.X, args[0])
 	}
 	p.recordCallKeywords(p.pos(lparen), args)
 	args = p.normalizeArgs(args)
 	return &starsyntax.CallExpr{Fn: fn, Lparen: p.pos(lparen), Args: args, Rparen: p.pos(rparen)}
+}
+
+// keyedMethods are the dict methods whose first argument is a key.
+var keyedMethods = map[string]bool{"get": true, "pop": true, "setdefault": true}
+
+// isPlainArgument reports whether a is a positional argument that is
+// neither starred nor a string literal.
+func isPlainArgument(a starsyntax.Expr) bool {
+	switch a := a.(type) {
+	case *starsyntax.BinaryExpr:
+		return a.Op != starsyntax.EQ
+	case *starsyntax.UnaryExpr:
+		return a.Op != starsyntax.STAR && a.Op != starsyntax.STARSTAR
+	}
+	return !isStringLiteral(a)
 }
 
 // finishGeneratorCall parses f(x for x in y), passing the generator
@@ -696,8 +744,10 @@ func (p *parser) subscriptOf(e starsyntax.Expr) (x, i starsyntax.Expr, at subscr
 // or str and keeps dict keys as they are. It reads x a second time, so
 // it is used only when x is a name or attribute chain. Otherwise the
 // one-argument form __index__(i) converts NumPy integers whatever x is.
+// A number literal index goes through __index__(x, i) too, because a
+// dict may hold an equal key of another type (True for 1).
 func (p *parser) storeIndex(x, i starsyntax.Expr, at subscriptBrackets) starsyntax.Expr {
-	if isConstIndex(i) || at.slice != nil {
+	if at.slice != nil || (isConstIndex(i) && !(isRereadable(x) && isNumberLiteral(i))) {
 		return i
 	}
 	if isRereadable(x) {
@@ -743,6 +793,14 @@ func (p *parser) sliceBound(e starsyntax.Expr) starsyntax.Expr {
 // isConstIndex reports whether e is a literal, a negated literal, None or
 // Ellipsis, which need no conversion. True and False index lists as 1 and
 // 0, so they are wrapped.
+func isNumberLiteral(e starsyntax.Expr) bool {
+	if u, ok := e.(*starsyntax.UnaryExpr); ok {
+		e = u.X
+	}
+	lit, ok := e.(*starsyntax.Literal)
+	return ok && (lit.Token == starsyntax.INT || lit.Token == starsyntax.FLOAT)
+}
+
 func isConstIndex(e starsyntax.Expr) bool {
 	switch e := e.(type) {
 	case *starsyntax.Literal:

@@ -58,6 +58,7 @@ func parseFile(filename string, raw []byte, info *FileInfo) (f *starsyntax.File,
 	}
 	p := &parser{filename: &filename, toks: toks, scope: &scope{kind: moduleScope}, decls: map[*starsyntax.DefStmt]map[string]declaration{}, info: info}
 	stmts := p.resolveCells(p.parseFileStatements())
+	nativeArith(stmts)
 	if unclosed != nil {
 		panic(unclosed)
 	}

@@ -390,6 +390,9 @@ func standins() starlark.StringDict {
 		"__getitem__":   builtin("__getitem__", standinGetItem),
 		"__getslice__":  builtin("__getslice__", standinGetSlice),
 		"__binop__":     builtin("__binop__", standinBinop),
+		"__in__": builtin("__in__", func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			return starlark.Binary(starsyntax.IN, args[0], args[1])
+		}),
 	}
 	for name, fn := range blockStandins() {
 		env[name] = fn
@@ -500,7 +503,8 @@ func standinGetSlice(thread *starlark.Thread, args starlark.Tuple) (starlark.Val
 // standinBinop computes __binop__(x, op, y) with bools as ints.
 func standinBinop(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
 	ops := map[string]starsyntax.Token{"+": starsyntax.PLUS, "-": starsyntax.MINUS, "*": starsyntax.STAR,
-		"/": starsyntax.SLASH, "//": starsyntax.SLASHSLASH, "<<": starsyntax.LTLT, ">>": starsyntax.GTGT}
+		"/": starsyntax.SLASH, "//": starsyntax.SLASHSLASH, "<<": starsyntax.LTLT, ">>": starsyntax.GTGT,
+		"&": starsyntax.AMP, "|": starsyntax.PIPE, "^": starsyntax.CIRCUMFLEX}
 	x, y := args[0], args[2]
 	if b, ok := x.(starlark.Bool); ok {
 		x = starlark.MakeInt(map[bool]int{false: 0, true: 1}[bool(b)])
