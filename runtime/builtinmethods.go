@@ -260,7 +260,7 @@ func tupleMethod(t starlark.Tuple, name string, args starlark.Tuple, kwargs []st
 	start, stop = clampSliceIndex(start, len(t)), clampSliceIndex(stop, len(t))
 	count := 0
 	for i := start; i < stop; i++ {
-		eq, err := starlark.Equal(t[i], x)
+		eq, err := pythonEqual(t[i], x)
 		if err != nil {
 			return nil, err
 		}

@@ -133,14 +133,15 @@ func pythonContains(x, y starlark.Value) (starlark.Value, error) {
 	return found, nil
 }
 
-// containsNumber reports whether a bool, int or float element of s
-// equals the number x in Python.
+// containsNumber reports whether a bool, int, float or NumPy scalar
+// element of s equals the number x in Python.
 func containsNumber(s starlark.Indexable, x starlark.Value) starlark.Bool {
+	x = pyobj.PythonNumber(x)
 	if _, ok := x.(*tensor.Tensor); ok {
 		return false
 	}
 	for i := 0; i < s.Len(); i++ {
-		elem := s.Index(i)
+		elem := pyobj.PythonNumber(s.Index(i))
 		switch elem.(type) {
 		case starlark.Bool, starlark.Int, starlark.Float:
 			if eq, _ := starlark.Equal(boolAsInt(x), boolAsInt(elem)); eq {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/cellscript/cellscript/builtins/pyobj"
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // pyMethodCall implements __method_call__(obj, name, *args, **kwargs),
@@ -109,7 +108,7 @@ func listMethod(thread *starlark.Thread, l *starlark.List, name string, args sta
 		}
 		n := 0
 		for _, e := range elems {
-			eq, err := starlark.Compare(syntax.EQL, e, x)
+			eq, err := pythonEqual(e, x)
 			if err != nil {
 				return nil, err
 			}
@@ -165,4 +164,15 @@ func stringJoin(sep starlark.String, args starlark.Tuple, kwargs []starlark.Tupl
 		b.WriteString(string(s))
 	}
 	return starlark.String(b.String()), nil
+}
+
+// pythonEqual reports whether x == y in Python for the elements of a
+// list or tuple: a bool equals the int it stands for and a NumPy scalar
+// the Python number it holds, so [1, 2].count(np.int64(2)) is 1.
+func pythonEqual(x, y starlark.Value) (bool, error) {
+	x, y = pyobj.PythonNumber(x), pyobj.PythonNumber(y)
+	if isPlainNumber(x) && isPlainNumber(y) {
+		x, y = boolAsInt(x), boolAsInt(y)
+	}
+	return starlark.Equal(x, y)
 }

@@ -207,7 +207,7 @@ func elementsEqual(x, y starlark.Indexable) (bool, error) {
 		return false, nil
 	}
 	for i := 0; i < x.Len(); i++ {
-		a, b := boolsAsNumbers(x.Index(i), y.Index(i))
+		a, b := boolsAsNumbers(PythonNumber(x.Index(i)), PythonNumber(y.Index(i)))
 		eq, handled, err := sequenceEqual(a, b)
 		if !handled {
 			eq, err = starlark.Equal(a, b)
@@ -217,6 +217,22 @@ func elementsEqual(x, y starlark.Indexable) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// ScalarNumber returns the Python number that v holds when v is a NumPy
+// scalar, such as np.int64(2), so that it equals the same int inside a
+// list or tuple. The tensor package sets it; it is nil until then.
+var ScalarNumber func(v starlark.Value) (starlark.Value, bool)
+
+// PythonNumber returns the Python number of a NumPy scalar v, and v
+// unchanged otherwise.
+func PythonNumber(v starlark.Value) starlark.Value {
+	if ScalarNumber != nil {
+		if n, ok := ScalarNumber(v); ok {
+			return n
+		}
+	}
+	return v
 }
 
 // boolsAsNumbers returns a bool compared with an int or a float as the

@@ -38,6 +38,13 @@ func init() {
 	pyobj.RegisterGoType("Parameter", ParameterType)
 	pyobj.RegisterGoType("numpy.ndarray", NDArrayType)
 	registerScalarTypes()
+	pyobj.ScalarNumber = func(v starlark.Value) (starlark.Value, bool) {
+		t, ok := v.(*Tensor)
+		if !ok || t.Flavor != NumPy || !t.Scalar || t.T.Device() != engine.CPU {
+			return nil, false
+		}
+		return ElementValue(t.T, 0), true
+	}
 
 	pyobj.CompareHook = func(op syntax.Token, x, y starlark.Value) (_ starlark.Value, _ bool, err error) {
 		if !eitherTensor(x, y) {
