@@ -46,6 +46,7 @@ func arrayInPlace(x *tensor.Tensor, op string, y starlark.Value) (bool, error) {
 	if err := x.T.CopyFrom(result); err != nil {
 		return true, core.EngineError(op, err)
 	}
+	x.WriteBack()
 	return true, nil
 }
 

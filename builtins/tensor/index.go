@@ -17,14 +17,71 @@ func (t *Tensor) Get(key starlark.Value) (v starlark.Value, found bool, err erro
 	if err != nil {
 		return nil, false, err
 	}
-	if view := t.basicView(key, idx, shape); view != nil {
+	view, basic := t.basicView(key, idx, shape)
+	if view != nil {
 		return view, true, nil
 	}
 	out, err := engine.GatherFlat(t.T, idx, shape)
 	if err != nil {
 		return nil, false, core.EngineError("__getitem__", err)
 	}
-	return wrapFlavor(out, t.Flavor), true, nil
+	res := wrapFlavor(out, t.Flavor)
+	if basic {
+		res.view = &viewBase{base: t, idx: idx}
+	}
+	return res, true, nil
+}
+
+// viewBase links the copy that a non-contiguous basic index of a NumPy
+// array returns, such as a[:, 1:], to that array: idx holds the flat
+// position in base of each of the copy's elements.
+type viewBase struct {
+	base *Tensor
+	idx  []int
+}
+
+// WriteBack copies t's elements into the array that t was indexed
+// from, when t is the copy of a non-contiguous basic index, and on into
+// that array's own source, so that a write into t reaches them as a
+// write through a NumPy view does. Writes to the source after the copy
+// was made do not show in t, unlike NumPy. For other tensors it does
+// nothing. In-place updates of NumPy arrays (t[k] = v, t += v) call it.
+func (t *Tensor) WriteBack() {
+	for v := t; v.view != nil; v = v.view.base {
+		scatterFlat(v.view.base.T, v.view.idx, v.T)
+	}
+}
+
+// scatterFlat writes src's elements to the flat positions idx of dst,
+// which has src's dtype.
+func scatterFlat(dst *engine.Tensor, idx []int, src *engine.Tensor) {
+	switch d := dst.Data().(type) {
+	case []float32:
+		s := src.F32()
+		for k, j := range idx {
+			d[j] = s[k]
+		}
+	case []float64:
+		s := src.F64()
+		for k, j := range idx {
+			d[j] = s[k]
+		}
+	case []int32:
+		s := src.I32()
+		for k, j := range idx {
+			d[j] = s[k]
+		}
+	case []int64:
+		s := src.I64()
+		for k, j := range idx {
+			d[j] = s[k]
+		}
+	case []bool:
+		s := src.Bools()
+		for k, j := range idx {
+			d[j] = s[k]
+		}
+	}
 }
 
 // basicView returns t[key] as a view that shares t's storage, as NumPy
@@ -33,11 +90,11 @@ func (t *Tensor) Get(key starlark.Value) (v starlark.Value, found bool, err erro
 // idx form one contiguous block, such as a[1], a[1][2:4] or a[:2] of a
 // matrix: writes through the view then change t. Other selections, and
 // those that select a single element, return nil, and Get copies them.
-// A slice that is not contiguous (a[:, 1:]) is still a copy here,
-// unlike NumPy.
-func (t *Tensor) basicView(key starlark.Value, idx, shape []int) starlark.Value {
+// basic reports whether key is a basic index that selects at least one
+// element, so that Get can link its copy back to t (see WriteBack).
+func (t *Tensor) basicView(key starlark.Value, idx, shape []int) (view *Tensor, basic bool) {
 	if t.Flavor != NumPy || t.T.Device() != engine.CPU || len(shape) == 0 || len(idx) == 0 {
-		return nil
+		return nil, false
 	}
 	items := []starlark.Value{key}
 	if tup, ok := key.(starlark.Tuple); ok {
@@ -45,23 +102,29 @@ func (t *Tensor) basicView(key starlark.Value, idx, shape []int) starlark.Value 
 	}
 	sels, err := subscriptItems(t.T, items)
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	for _, s := range sels {
 		if s.kind == itemAdvanced {
-			return nil
+			return nil, false
 		}
 	}
 	for k, j := range idx {
 		if j != idx[0]+k {
-			return nil
+			return nil, true
 		}
 	}
-	view, err := engine.View(t.T, idx[0], shape)
+	shared, err := engine.View(t.T, idx[0], shape)
 	if err != nil {
-		return nil
+		return nil, true
 	}
-	return wrapFlavor(view, t.Flavor)
+	view = wrapFlavor(shared, t.Flavor)
+	if t.view != nil {
+		// t is itself a linked copy: the view's elements go back to the
+		// same places in t's source.
+		view.view = &viewBase{base: t.view.base, idx: t.view.idx[idx[0] : idx[0]+len(idx)]}
+	}
+	return view, true
 }
 
 // checkScalarKey rejects the keys that a 0-d tensor does not accept:
@@ -138,33 +201,7 @@ func (t *Tensor) SetKey(key, value starlark.Value) (err error) {
 	if err != nil {
 		return assignShapeError(t.T, key, src, shape)
 	}
-	src = broadcast
-	switch dst := t.T.Data().(type) {
-	case []float32:
-		s := src.F32()
-		for k, j := range idx {
-			dst[j] = s[k]
-		}
-	case []float64:
-		s := src.F64()
-		for k, j := range idx {
-			dst[j] = s[k]
-		}
-	case []int32:
-		s := src.I32()
-		for k, j := range idx {
-			dst[j] = s[k]
-		}
-	case []int64:
-		s := src.I64()
-		for k, j := range idx {
-			dst[j] = s[k]
-		}
-	case []bool:
-		s := src.Bools()
-		for k, j := range idx {
-			dst[j] = s[k]
-		}
-	}
+	scatterFlat(t.T, idx, broadcast)
+	t.WriteBack()
 	return nil
 }

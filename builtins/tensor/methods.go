@@ -71,7 +71,12 @@ func (t *Tensor) Attr(name string) (starlark.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return wrapFlavor(out, t.Flavor), nil
+		res := wrapFlavor(out, t.Flavor)
+		if t.Flavor == NumPy && t.T.Rank() > 1 && t.T.Device() == engine.CPU {
+			// NumPy's a.T is a view: writes into it reach a.
+			res.view = &viewBase{base: t, idx: transposedPositions(t.T.Shape())}
+		}
+		return res, nil
 	}
 	b := boundMethods[t.Flavor][name]
 	if b == nil {
@@ -601,4 +606,30 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// transposedPositions returns, for each element of the transpose (axes
+// reversed) of a row-major array of the given shape, in row-major
+// order, its flat position in the array.
+func transposedPositions(shape []int) []int {
+	n := engine.Numel(shape)
+	strides := rowMajorStrides(shape)
+	out := make([]int, n)
+	rank := len(shape)
+	counter := make([]int, rank) // index into the transpose, last axis fastest
+	for k := range out {
+		pos := 0
+		for a := 0; a < rank; a++ {
+			pos += counter[a] * strides[rank-1-a]
+		}
+		out[k] = pos
+		for a := rank - 1; a >= 0; a-- {
+			counter[a]++
+			if counter[a] < shape[rank-1-a] {
+				break
+			}
+			counter[a] = 0
+		}
+	}
+	return out
 }

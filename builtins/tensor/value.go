@@ -17,6 +17,9 @@ type Tensor struct {
 	T      *engine.Tensor
 	Flavor Flavor
 	Scalar bool
+	// view, when not nil, links a copy made for a non-contiguous basic
+	// index to the array it came from (see WriteBack).
+	view *viewBase
 }
 
 var (

@@ -51,3 +51,24 @@ except ValueError as err:
 picked = grid[[0, 2]]
 picked[0, 0] = 12345.0
 print(grid[0, 0])
+
+# A slice that is not contiguous, and a transpose, still pass writes on
+# to the array they came from.
+table = np.zeros((3, 4), dtype=np.int64)
+right = table[:, 1:]
+right += 1
+first = table[:, 0]
+first[:] = -1
+table[1:, ::2][0, 1] = 9
+print(table)
+cube = np.arange(24).reshape(2, 3, 4)
+cube.T[3, 2, 1] = -7
+flat = np.zeros((2, 3))
+flat.T[2, 0] = 4
+flipped = flat.T
+flipped[0] += 1
+print(cube[1, 2, 3], flat)
+part = np.arange(12).reshape(3, 4)[:, 1:]
+row = part[1]
+row[0] = -5
+print(part)
