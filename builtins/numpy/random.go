@@ -255,7 +255,11 @@ func shuffle(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 		if err != nil {
 			return nil, err
 		}
-		return starlark.None, t.CopyFrom(rows)
+		if err := t.CopyFrom(rows); err != nil {
+			return nil, err
+		}
+		v.WriteBack()
+		return starlark.None, nil
 	}
 	return nil, core.Errorf("TypeError", "%s: cannot shuffle a %s", name, x.Type())
 }

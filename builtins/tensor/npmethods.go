@@ -286,10 +286,13 @@ func mFill(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Va
 		return nil, core.Errorf("ValueError", "fill: value must be a scalar, got shape %v", v.Shape())
 	}
 	filled, err := engine.Full(t.T.DType(), x, t.T.Shape()...)
+	if err == nil {
+		err = t.T.CopyFrom(filled)
+	}
 	if err != nil {
 		return nil, core.EngineError("numpy.ndarray.fill", err)
 	}
-	t.T = filled
+	t.WriteBack()
 	return starlark.None, nil
 }
 

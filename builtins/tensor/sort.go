@@ -93,6 +93,7 @@ func mSort(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Va
 	if err := t.T.CopyFrom(sorted); err != nil {
 		return nil, core.Errorf("ValueError", "sort: %v", err)
 	}
+	t.WriteBack()
 	return starlark.None, nil
 }
 

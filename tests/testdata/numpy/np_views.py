@@ -72,3 +72,16 @@ part = np.arange(12).reshape(3, 4)[:, 1:]
 row = part[1]
 row[0] = -5
 print(part)
+
+# fill, sort and shuffle in place reach the array a view came from.
+a[1].fill(0)
+a[:, 0].fill(7)
+b = np.array([[3, 1, 2], [9, 8, 7]])
+b[1].sort()
+b[:, 0].sort()
+np.random.seed(1)
+c = np.arange(8).reshape(2, 4)
+np.random.shuffle(c[0])
+print(a)
+print(b)
+print(c)
