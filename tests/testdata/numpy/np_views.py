@@ -74,6 +74,7 @@ row[0] = -5
 print(part)
 
 # fill, sort and shuffle in place reach the array a view came from.
+a = np.arange(12).reshape(3, 4)
 a[1].fill(0)
 a[:, 0].fill(7)
 b = np.array([[3, 1, 2], [9, 8, 7]])
