@@ -33,17 +33,7 @@ func TestLinearMatchesComposedOps(t *testing.T) {
 }
 
 func checkLinear32(t *testing.T, r *rand.Rand, m, k, n int, act Activation, withBias bool) {
-	randT := func(shape ...int) *Tensor {
-		v := make([]float32, Numel(shape))
-		for i := range v {
-			v[i] = float32(r.NormFloat64())
-		}
-		x, err := FromFloat32(v, shape...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return x.SetRequiresGrad(true)
-	}
+	randT := func(shape ...int) *Tensor { return randF32(t, r, shape...).SetRequiresGrad(true) }
 	x, w := randT(m, k), randT(n, k)
 	var b *Tensor
 	params := []*Tensor{x, w}

@@ -401,18 +401,9 @@ func pySum(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 	return acc, nil
 }
 
-// boolAsInt returns a bool as the int it equals in Python, where bool subclasses int,
-// so that sum() adds bools as CPython does (sum([True, True]) == 2).
-// Other values come back unchanged.
-func boolAsInt(v starlark.Value) starlark.Value {
-	if b, ok := v.(starlark.Bool); ok {
-		if b {
-			return starlark.MakeInt(1)
-		}
-		return starlark.MakeInt(0)
-	}
-	return v
-}
+// boolAsInt returns a bool as the int it equals in Python, so that sum()
+// adds bools as CPython does (sum([True, True]) == 2).
+var boolAsInt = pyobj.BoolAsInt
 
 // pyBoolInt implements __boolint__(x), which the front end wraps around
 // bool-valued operands of arithmetic: a bool becomes 0 or 1.

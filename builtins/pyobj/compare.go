@@ -240,10 +240,10 @@ func PythonNumber(v starlark.Value) starlark.Value {
 // False < 0.5. Other operands come back unchanged.
 func boolsAsNumbers(x, y starlark.Value) (starlark.Value, starlark.Value) {
 	if isNumber(y) {
-		x = boolAsInt(x)
+		x = BoolAsInt(x)
 	}
 	if isNumber(x) {
-		y = boolAsInt(y)
+		y = BoolAsInt(y)
 	}
 	return x, y
 }
@@ -256,7 +256,9 @@ func isNumber(v starlark.Value) bool {
 	return false
 }
 
-func boolAsInt(v starlark.Value) starlark.Value {
+// BoolAsInt returns a bool as the int it equals in Python, where bool
+// subclasses int, and other values unchanged.
+func BoolAsInt(v starlark.Value) starlark.Value {
 	if b, ok := v.(starlark.Bool); ok {
 		if b {
 			return starlark.MakeInt(1)

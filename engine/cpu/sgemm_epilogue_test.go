@@ -32,16 +32,7 @@ func TestSgemmEpilogueMatchesSgemm(t *testing.T) {
 }
 
 func checkEpilogue(t *testing.T, r *rand.Rand, isa ISA, transA, transB bool, m, n, k int, withBias, relu bool) {
-	rowsA, colsA := m, k
-	if transA {
-		rowsA, colsA = k, m
-	}
-	rowsB, colsB := k, n
-	if transB {
-		rowsB, colsB = n, k
-	}
-	lda, ldb, ldc := colsA+r.IntN(3), colsB+r.IntN(3), n+1+r.IntN(3)
-	a, b := randSlice(r, rowsA*lda), randSlice(r, rowsB*ldb)
+	a, lda, b, ldb, ldc := randOperands(r, transA, transB, m, n, k)
 	// A NaN in A makes a row of NaN, which ReLU must turn into +0.
 	a[0] = float32(math.NaN())
 	var bias []float32

@@ -82,9 +82,10 @@ func TestSgemmMatchesReference(t *testing.T) {
 	}
 }
 
-// checkSgemm multiplies random matrices with padded strides and compares
-// C, including the padding that must stay untouched, with gemmRef.
-func checkSgemm(t *testing.T, r *rand.Rand, isa ISA, transA, transB bool, m, n, k int) {
+// randOperands returns random A and B for an m×n×k product with the
+// given transposes, stored with padded row strides, and a padded row
+// stride for C.
+func randOperands(r *rand.Rand, transA, transB bool, m, n, k int) (a []float32, lda int, b []float32, ldb, ldc int) {
 	rowsA, colsA := m, k
 	if transA {
 		rowsA, colsA = k, m
@@ -93,9 +94,14 @@ func checkSgemm(t *testing.T, r *rand.Rand, isa ISA, transA, transB bool, m, n, 
 	if transB {
 		rowsB, colsB = n, k
 	}
-	lda, ldb, ldc := colsA+r.IntN(3), colsB+r.IntN(3), n+1+r.IntN(3)
-	a := randSlice(r, rowsA*lda)
-	b := randSlice(r, rowsB*ldb)
+	lda, ldb, ldc = colsA+r.IntN(3), colsB+r.IntN(3), n+1+r.IntN(3)
+	return randSlice(r, rowsA*lda), lda, randSlice(r, rowsB*ldb), ldb, ldc
+}
+
+// checkSgemm multiplies random matrices with padded strides and compares
+// C, including the padding that must stay untouched, with gemmRef.
+func checkSgemm(t *testing.T, r *rand.Rand, isa ISA, transA, transB bool, m, n, k int) {
+	a, lda, b, ldb, ldc := randOperands(r, transA, transB, m, n, k)
 	for _, coef := range [][2]float32{{1, 0}, {1, 1}, {-0.5, 2}} {
 		alpha, beta := coef[0], coef[1]
 		c := randSlice(r, m*ldc)
