@@ -35,13 +35,14 @@ func pyAugAssign(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 		return nil, pyobj.ValueErrorf("__augassign__: unknown operator %s", args[1])
 	}
 	x, y := args[0], args[2]
-	if done, err := updateInPlace(x, string(opName), y); done || err != nil {
+	if done, err := updateInPlace(thread, x, string(opName), y); done || err != nil {
 		return x, err
 	}
 	z, err := pyArith(op, x, y)
 	if err != nil {
 		return nil, augmentedOpError(err, string(opName))
 	}
+	tensor.WarnDivision(thread, op, x, y, z)
 	return z, nil
 }
 
@@ -88,7 +89,12 @@ func pyBinop(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	if !ok {
 		return nil, pyobj.ValueErrorf("__binop__: unknown operator %s", args[1])
 	}
-	return pyArith(op, args[0], args[2])
+	z, err := pyArith(op, args[0], args[2])
+	if err != nil {
+		return nil, err
+	}
+	tensor.WarnDivision(thread, op, args[0], args[2], z)
+	return z, nil
 }
 
 // pyArith computes x op y with Python's bool: a bool beside a number
@@ -153,12 +159,12 @@ func isPlainNumber(v starlark.Value) bool {
 
 // updateInPlace applies x op= y in place when CPython does so for the
 // types of x and y, and reports whether it did.
-func updateInPlace(x starlark.Value, op string, y starlark.Value) (bool, error) {
+func updateInPlace(thread *starlark.Thread, x starlark.Value, op string, y starlark.Value) (bool, error) {
 	switch x := x.(type) {
 	case *starlark.List:
 		return listInPlace(x, op, y)
 	case *tensor.Tensor:
-		return arrayInPlace(x, op, y)
+		return arrayInPlace(thread, x, op, y)
 	case *pySet:
 		other, ok := y.(*pySet)
 		if !ok || x.immutable || setInPlaceMethods[op] == "" {

@@ -137,6 +137,7 @@ func chainedError(thread *starlark.Thread, exc *pyobj.Instance, seen map[*pyobj.
 	if msg, err := pyobj.Str(thread, exc); err == nil {
 		out.Message = msg
 	}
+	out.Notes = instanceNotes(exc)
 	if v, ok := exc.DictGet("__traceback__"); ok {
 		if tb, ok := v.(*traceback); ok {
 			out.Traceback = tb.frames

@@ -35,7 +35,10 @@ type Error struct {
 	Cause           *Error
 	Context         *Error
 	SuppressContext bool
-	cause           error
+	// Notes are the exception's __notes__, which CPython 3.11 prints
+	// one per line after the message.
+	Notes []string
+	cause error
 }
 
 func (e *Error) Error() string {
@@ -117,7 +120,43 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	}
 	b.WriteString(e.Error())
 	b.WriteString("\n")
+	for _, note := range e.Notes {
+		b.WriteString(note)
+		b.WriteString("\n")
+	}
 	return b.String()
+}
+
+// exceptionNotes returns the notes of the Python exception inside err.
+func exceptionNotes(err error) []string {
+	var pe *pyobj.Error
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	return instanceNotes(pe.Exception())
+}
+
+// instanceNotes returns the __notes__ list of exception exc, with each
+// value that is not a string in its repr, as CPython 3.11 prints them.
+func instanceNotes(exc *pyobj.Instance) []string {
+	v, ok := exc.DictGet("__notes__")
+	if !ok {
+		return nil
+	}
+	list, ok := v.(*starlark.List)
+	if !ok {
+		return nil
+	}
+	var notes []string
+	for i := 0; i < list.Len(); i++ {
+		note := list.Index(i)
+		if s, ok := starlark.AsString(note); ok {
+			notes = append(notes, s)
+		} else {
+			notes = append(notes, note.String())
+		}
+	}
+	return notes
 }
 
 // generatorFrames returns the frames of the generator bodies whose
@@ -178,6 +217,7 @@ func convertError(thread *starlark.Thread, err error) error {
 		}
 	}
 	out.Type, out.Message = pyobj.Classify(cause)
+	out.Notes = exceptionNotes(cause)
 	finishError(thread, out, err, cause)
 	attachChain(thread, out, cause)
 	return out

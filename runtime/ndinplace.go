@@ -16,7 +16,7 @@ import (
 // dtype must cast to x's under NumPy's 'same_kind' rule: a float result
 // does not go into an int array. MindSpore tensors and NumPy scalars
 // are not updated in place, as in MindSpore and NumPy.
-func arrayInPlace(x *tensor.Tensor, op string, y starlark.Value) (bool, error) {
+func arrayInPlace(thread *starlark.Thread, x *tensor.Tensor, op string, y starlark.Value) (bool, error) {
 	if x.Flavor != tensor.NumPy || x.Scalar || x.T.Device() != engine.CPU {
 		return false, nil
 	}
@@ -28,6 +28,7 @@ func arrayInPlace(x *tensor.Tensor, op string, y starlark.Value) (bool, error) {
 	if err != nil {
 		return true, augmentedOpError(err, op)
 	}
+	tensor.WarnDivision(thread, token, x, y, z)
 	result, _, ok := tensor.Of(z)
 	if !ok {
 		return false, nil

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/pyobj"
+	"github.com/cellscript/cellscript/builtins/tensor"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -24,7 +25,12 @@ func pyMod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 		return starlark.String(s), err
 	}
 	// bool subclasses int, so True % 2 is 1 % 2.
-	return starlark.Binary(syntax.PERCENT, boolAsInt(args[0]), boolAsInt(args[1]))
+	z, err := starlark.Binary(syntax.PERCENT, boolAsInt(args[0]), boolAsInt(args[1]))
+	if err != nil {
+		return nil, err
+	}
+	tensor.WarnDivision(thread, syntax.PERCENT, args[0], args[1], z)
+	return z, nil
 }
 
 // percentArgs hands out the operands of a % format in order.

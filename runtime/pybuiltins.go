@@ -526,6 +526,7 @@ func pyDivmod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	if err != nil {
 		return nil, err
 	}
+	tensor.WarnDivmod(thread, a, b, q, r)
 	return starlark.Tuple{q, r}, nil
 }
 

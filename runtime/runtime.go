@@ -96,6 +96,7 @@ func New(opts Options) *Runtime {
 	rt.env.Device = opts.Device
 	rt.env.Files = opts.Files
 	rt.env.Dir = opts.Dir
+	rt.env.SourceLine = rt.SourceLine
 	rt.modules = newModuleTable(opts.Modules)
 	rt.modules.perRT["sys"] = rt.sysModule()
 	if opts.MaxTensorBytes > 0 {

@@ -16,8 +16,8 @@ import (
 // streams, random generators, the device and context flags. Builtins
 // find it through EnvOf(thread).
 //
-// An Env is safe for concurrent use: the mutex guards the generators and
-// the flags, and the writers must be safe for concurrent use themselves
+// An Env is safe for concurrent use: the mutex guards the generators, the
+// flags and the set of printed warnings, and the writers must be safe for concurrent use themselves
 // when scripts run on several goroutines.
 type Env struct {
 	Stdout io.Writer
@@ -46,6 +46,13 @@ type Env struct {
 
 	// printOptions are numpy's print options; nil means the defaults.
 	printOptions *ndformat.Options
+
+	// SourceLine, when set, returns line n (1-based) of a script file,
+	// which Warn prints under each warning. The runtime sets it.
+	SourceLine func(filename string, n int) string
+
+	// warned contains the warnings that Warn has printed.
+	warned map[warningKey]bool
 }
 
 // NewEnv returns an environment writing to the given streams (os.Stdout

@@ -7,7 +7,7 @@ import (
 	"go.starlark.net/starlark"
 )
 
-var methodNames = []string{"__iter__", "batch", "create_dict_iterator", "create_tuple_iterator", "get_batch_size", "get_col_names", "get_dataset_size", "get_repeat_count", "map", "repeat", "shuffle", "skip", "split", "take"}
+var methodNames = []string{"__iter__", "batch", "create_dict_iterator", "create_tuple_iterator", "get_batch_size", "get_col_names", "get_dataset_size", "get_repeat_count", "map", "output_shapes", "output_types", "repeat", "shuffle", "skip", "split", "take"}
 
 func datasetMethod(name string) pyobj.MethodFunc {
 	return func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -58,6 +58,10 @@ func (d *Dataset) call(thread *starlark.Thread, self *pyobj.Instance, name strin
 			return starlark.MakeInt(1), nil
 		}
 		return starlark.MakeInt(d.repeat), nil
+	case "output_shapes":
+		return d.outputShapes(thread, args, kwargs)
+	case "output_types":
+		return d.outputTypes(thread, args, kwargs)
 	case "__iter__":
 		return newIterator(thread, d, nil, false, false, 1)
 	}

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/cellscript/cellscript/builtins/core"
@@ -235,6 +236,7 @@ func sequentialConstruct(thread *starlark.Thread, self *pyobj.Instance, args sta
 	children := ensureState(self).Children
 	for i := 0; i < len(children); i++ {
 		var err error
+		failed := children[i] // a fused Dense and ReLU fail as the Dense
 		if i+1 < len(children) && fusesReLU(children[i].Cell, children[i+1].Cell) {
 			x, err = denseReLU(thread, children[i].Cell, x)
 			i++
@@ -242,10 +244,32 @@ func sequentialConstruct(thread *starlark.Thread, self *pyobj.Instance, args sta
 			x, err = starlark.Call(thread, children[i].Cell, starlark.Tuple{x}, nil)
 		}
 		if err != nil {
+			addNote(err, fmt.Sprintf("in SequentialCell cell '%s' (%s)", failed.Name, failed.Cell.Class().Name()))
 			return nil, err
 		}
 	}
 	return x, nil
+}
+
+// addNote appends note to the __notes__ list of the Python exception
+// inside err, as BaseException.add_note does in Python 3.11, so the
+// traceback names the failing cell while the type and message stay
+// MindSpore's. It does nothing for other errors and frozen exceptions.
+func addNote(err error, note string) {
+	var pe *pyobj.Error
+	if !errors.As(err, &pe) {
+		return
+	}
+	exc := pe.Exception()
+	notes, ok := exc.DictGet("__notes__")
+	list, isList := notes.(*starlark.List)
+	if !ok || !isList {
+		list = starlark.NewList(nil)
+	}
+	if list.Append(starlark.String(note)) != nil {
+		return
+	}
+	_ = exc.DictSet("__notes__", list)
 }
 
 // fusesReLU reports whether a SequentialCell may run cell and next as one

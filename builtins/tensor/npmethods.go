@@ -19,6 +19,9 @@ var numpyMethods = map[string]method{
 	"round":   mRound,
 	"ravel":   mFlatten,
 	"fill":    mFill,
+
+	"diagonal": mDiagonal,
+	"trace":    mTrace,
 }
 
 func addNumPyMethods() {

@@ -150,10 +150,16 @@ func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 		if err == nil {
 			out, err = engine.Div(a, b)
 		}
-	case syntax.SLASHSLASH:
-		out, err = floorDiv(a, b)
-	case syntax.PERCENT:
-		out, err = mod(a, b)
+	case syntax.SLASHSLASH, syntax.PERCENT:
+		wantMod := op == syntax.PERCENT
+		switch {
+		case f == NumPy && a.DType().IsInt():
+			out, err = numpyIntDivMod(a, b, wantMod)
+		case wantMod:
+			out, err = mod(a, b)
+		default:
+			out, err = floorDiv(a, b)
+		}
 	default:
 		return nil, nil
 	}
