@@ -26,6 +26,8 @@ func pyGetItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 	switch c := x.(type) {
 	case starlark.String:
 		return stringIndex(c, i)
+	case starlark.Bytes:
+		return bytesIndex(c, i)
 	case *starlark.List, starlark.Tuple:
 		return sequenceIndex(c.(starlark.Indexable), i)
 	case *starlark.Dict:

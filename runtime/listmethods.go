@@ -34,6 +34,10 @@ func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if method := stringMethods[name]; method != nil {
 			return method(thread, string(x), rest, kwargs)
 		}
+	case starlark.Bytes:
+		if name == "decode" {
+			return bytesDecode(x, rest, kwargs)
+		}
 	case starlark.Tuple:
 		if name == "count" || name == "index" {
 			return tupleMethod(x, name, rest, kwargs)

@@ -65,6 +65,7 @@ func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, k
 var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
+	"ascii":       builtin("ascii", pyASCII),
 	"abs":         builtin("abs", pyAbs),
 	"range":       builtin("range", pyRange),
 	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
