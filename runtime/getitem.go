@@ -66,6 +66,9 @@ func sequenceIndex(x starlark.Indexable, i starlark.Value) (starlark.Value, erro
 		k += n
 	}
 	if k < 0 || k >= n {
+		if pyTypeName(x) == "range" {
+			return nil, pyobj.IndexErrorf("range object index out of range")
+		}
 		return nil, pyobj.IndexErrorf("%s index out of range", pyTypeName(x))
 	}
 	return x.Index(k), nil
