@@ -87,7 +87,7 @@ func listMethod(thread *starlark.Thread, l *starlark.List, name string, args sta
 			sortKw = append(sortKw, starlark.Tuple{starlark.String("key"), key})
 		}
 		sortKw = scalarOrderKwargs(elems, sortKw)
-		sorted, err := starlark.Call(thread, starlark.Universe["sorted"], starlark.Tuple{l}, sortKw)
+		sorted, err := starlark.Call(thread, sortedBuiltin, starlark.Tuple{l}, sortKw)
 		if err != nil {
 			return nil, err
 		}

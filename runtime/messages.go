@@ -55,6 +55,9 @@ var messageRewrites = []messageRewrite{
 	{regexp.MustCompile(`^unknown binary op: (\S+) (\S+) (\S+)$`), func(m []string) string {
 		return binaryOpMessage(pythonTypeWord(m[1]), m[2], pythonTypeWord(m[3]))
 	}},
+	{regexp.MustCompile(`^(?:(?:max|min|sorted): )?(\S+) (<|<=|>|>=) (\S+) not implemented$`), func(m []string) string {
+		return fmt.Sprintf("'%s' not supported between instances of '%s' and '%s'", m[2], pythonTypeWord(m[1]), pythonTypeWord(m[3]))
+	}},
 	{regexp.MustCompile(`^unknown unary op: (\S+) (\S+)$`), func(m []string) string {
 		return fmt.Sprintf("bad operand type for unary %s: '%s'", m[1], pythonTypeWord(m[2]))
 	}},

@@ -299,7 +299,10 @@ func pyFloat(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	case starlark.Float:
 		return x, nil
 	case starlark.Int:
-		f, _ := starlark.AsFloat(x)
+		f, ok := starlark.AsFloat(x)
+		if !ok || math.IsInf(f, 0) {
+			return nil, core.NewError("OverflowError", "int too large to convert to float")
+		}
 		return starlark.Float(f), nil
 	case starlark.Bool:
 		if x {
