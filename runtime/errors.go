@@ -109,15 +109,7 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 	if len(e.Traceback) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
 	}
-	for _, f := range e.Traceback {
-		fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", f.File, f.Line, f.Function)
-		if lookup == nil {
-			continue
-		}
-		if src := lookup(f.File, f.Line); src != "" {
-			fmt.Fprintf(&b, "    %s\n", strings.TrimSpace(src))
-		}
-	}
+	writeFrames(&b, e.Traceback, lookup)
 	b.WriteString(e.Error())
 	b.WriteString("\n")
 	for _, note := range e.Notes {
@@ -125,6 +117,57 @@ func (e *Error) formatOne(lookup func(file string, line int) string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// recursiveCutoff is how many identical consecutive frames a traceback
+// shows before it folds the rest into one line, as CPython 3.11 does.
+const recursiveCutoff = 3
+
+// writeFrames writes the frames of a traceback, with their source lines
+// when lookup finds them. A run of more than recursiveCutoff frames at
+// the same file, line and function, which unbounded recursion makes,
+// shows its first recursiveCutoff frames and then
+// "[Previous line repeated N more times]", as CPython prints it.
+func writeFrames(b *strings.Builder, frames []Frame, lookup func(file string, line int) string) {
+	count := 0
+	for i, f := range frames {
+		if i > 0 && !sameFrame(f, frames[i-1]) {
+			writeRepeated(b, count)
+			count = 0
+		}
+		count++
+		if count > recursiveCutoff {
+			continue
+		}
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", f.File, f.Line, f.Function)
+		if lookup == nil {
+			continue
+		}
+		if src := lookup(f.File, f.Line); src != "" {
+			fmt.Fprintf(b, "    %s\n", strings.TrimSpace(src))
+		}
+	}
+	writeRepeated(b, count)
+}
+
+// sameFrame reports whether two frames print the same location, which
+// is how CPython decides that a frame repeats the one before.
+func sameFrame(x, y Frame) bool {
+	return x.File == y.File && x.Line == y.Line && x.Function == y.Function
+}
+
+// writeRepeated writes the line that replaces the frames past
+// recursiveCutoff in a run of count identical frames.
+func writeRepeated(b *strings.Builder, count int) {
+	n := count - recursiveCutoff
+	if n <= 0 {
+		return
+	}
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", n, plural)
 }
 
 // exceptionNotes returns the notes of the Python exception inside err.

@@ -26,6 +26,8 @@ func pyGetItem(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 	switch c := x.(type) {
 	case starlark.String:
 		return stringIndex(c, i)
+	case starlark.Bytes:
+		return bytesIndex(c, i)
 	case *starlark.List, starlark.Tuple:
 		return sequenceIndex(c.(starlark.Indexable), i)
 	case *starlark.Dict:
@@ -64,6 +66,9 @@ func sequenceIndex(x starlark.Indexable, i starlark.Value) (starlark.Value, erro
 		k += n
 	}
 	if k < 0 || k >= n {
+		if pyTypeName(x) == "range" {
+			return nil, pyobj.IndexErrorf("range object index out of range")
+		}
 		return nil, pyobj.IndexErrorf("%s index out of range", pyTypeName(x))
 	}
 	return x.Index(k), nil

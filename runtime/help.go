@@ -750,6 +750,7 @@ make it. Printing follows NumPy 1.24.`,
 // signature, which keyword completion also reads.
 var builtinDocs = map[string]string{
 	"abs":        "abs(x)\n\nThe absolute value of x; element-wise for tensors.",
+	"ascii":      "ascii(obj)\n\nrepr(obj) with every non-ASCII character escaped as \\x, \\u or \\U.",
 	"all":        "all(iterable)\n\nTrue when every element of iterable is true.",
 	"any":        "any(iterable)\n\nTrue when some element of iterable is true.",
 	"bool":       "bool(x=False)\n\nThe truth value of x.",
@@ -787,6 +788,7 @@ var builtinDocs = map[string]string{
 	"sum":        "sum(iterable, start=0)\n\nstart plus the sum of the elements of iterable.",
 	"tuple":      "tuple(iterable=())\n\nA new tuple of the elements of iterable.",
 	"type":       "type(obj)\n\nThe type of obj.",
+	"vars":       "vars(obj)\n\nThe attribute dictionary obj.__dict__ of obj.",
 	"zip":        "zip(*iterables)\n\nTuples of the elements at the same position of each iterable.",
 }
 

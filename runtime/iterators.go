@@ -303,6 +303,9 @@ func pyEnumerate(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 func stringIterables() starlark.StringDict {
 	wrap := func(name string, which int) *starlark.Builtin {
 		inner := pyobj.SizeGuarded(name)
+		if name == "sorted" {
+			inner = sortedBuiltin
+		}
 		return builtin(name, func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var converted starlark.Tuple
 			for i, a := range args {

@@ -34,6 +34,10 @@ func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 		if method := stringMethods[name]; method != nil {
 			return method(thread, string(x), rest, kwargs)
 		}
+	case starlark.Bytes:
+		if name == "decode" {
+			return bytesDecode(x, rest, kwargs)
+		}
 	case starlark.Tuple:
 		if name == "count" || name == "index" {
 			return tupleMethod(x, name, rest, kwargs)
@@ -83,7 +87,7 @@ func listMethod(thread *starlark.Thread, l *starlark.List, name string, args sta
 			sortKw = append(sortKw, starlark.Tuple{starlark.String("key"), key})
 		}
 		sortKw = scalarOrderKwargs(elems, sortKw)
-		sorted, err := starlark.Call(thread, starlark.Universe["sorted"], starlark.Tuple{l}, sortKw)
+		sorted, err := starlark.Call(thread, sortedBuiltin, starlark.Tuple{l}, sortKw)
 		if err != nil {
 			return nil, err
 		}

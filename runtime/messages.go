@@ -39,17 +39,24 @@ func pythonTypeWord(t string) string {
 
 var messageRewrites = []messageRewrite{
 	{regexp.MustCompile(`^(?:(list|tuple|string|bytes|range) )?index -?\d+ out of range`), func(m []string) string {
-		kind := m[1]
-		if kind == "" {
-			kind = "list"
+		switch m[1] {
+		case "":
+			return "list index out of range"
+		case "range":
+			return "range object index out of range"
+		case "bytes":
+			return "index out of range"
 		}
-		return pythonTypeWord(kind) + " index out of range"
+		return pythonTypeWord(m[1]) + " index out of range"
 	}},
 	{regexp.MustCompile(`^int: invalid literal with base (\d+): (.*)$`), func(m []string) string {
 		return fmt.Sprintf("invalid literal for int() with base %s: %s", m[1], core.QuoteString(m[2]))
 	}},
 	{regexp.MustCompile(`^unknown binary op: (\S+) (\S+) (\S+)$`), func(m []string) string {
 		return binaryOpMessage(pythonTypeWord(m[1]), m[2], pythonTypeWord(m[3]))
+	}},
+	{regexp.MustCompile(`^(?:(?:max|min|sorted): )?(\S+) (<|<=|>|>=) (\S+) not implemented$`), func(m []string) string {
+		return fmt.Sprintf("'%s' not supported between instances of '%s' and '%s'", m[2], pythonTypeWord(m[1]), pythonTypeWord(m[3]))
 	}},
 	{regexp.MustCompile(`^unknown unary op: (\S+) (\S+)$`), func(m []string) string {
 		return fmt.Sprintf("bad operand type for unary %s: '%s'", m[1], pythonTypeWord(m[2]))

@@ -65,6 +65,7 @@ func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, k
 var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
 	"repr":        builtin("repr", pyRepr),
+	"ascii":       builtin("ascii", pyASCII),
 	"abs":         builtin("abs", pyAbs),
 	"range":       builtin("range", pyRange),
 	"bin":         builtin("bin", intFormatter("bin", 2, "0b")),
@@ -298,7 +299,10 @@ func pyFloat(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	case starlark.Float:
 		return x, nil
 	case starlark.Int:
-		f, _ := starlark.AsFloat(x)
+		f, ok := starlark.AsFloat(x)
+		if !ok || math.IsInf(f, 0) {
+			return nil, core.NewError("OverflowError", "int too large to convert to float")
+		}
 		return starlark.Float(f), nil
 	case starlark.Bool:
 		if x {
@@ -416,15 +420,15 @@ func pyBoolInt(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 }
 
 // pyIndex implements __index__(x, i), which the front end wraps around
-// a lone subscript: when x is a list, tuple or string, a NumPy integer
-// scalar i becomes the int it holds, as NumPy integers implement Python's
-// __index__. For a dict x, i becomes the key of x equal to i in Python
-// (1 for True, True for np.int64(1)) when x has one, because Starlark
-// dicts compare keys of different types as unequal. Any other i comes
-// back unchanged.
+// a lone subscript: when x is a list, tuple, str, bytes or range, a
+// NumPy integer scalar i becomes the int it holds, as NumPy integers
+// implement Python's __index__. For a dict x, i becomes the key of x
+// equal to i in Python (1 for True, True for np.int64(1)) when x has
+// one, because Starlark dicts compare keys of different types as
+// unequal. Any other i comes back unchanged.
 // The one-argument form __index__(i), for slice bounds, converts a NumPy
-// integer i whatever the container. A bool i into a list, tuple or string becomes 0 or 1, as
-// bool subclasses int.
+// integer i whatever the container. A bool i into a list, tuple, str,
+// bytes or range becomes 0 or 1, as bool subclasses int.
 func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) < 1 || len(args) > 2 || len(kwargs) != 0 {
 		return nil, pyobj.TypeErrorf("__index__: want 1 or 2 arguments, got %d", len(args))
@@ -432,12 +436,14 @@ func pyIndex(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	i := args[len(args)-1]
 	if len(args) == 2 {
 		switch x := args[0].(type) {
-		case *starlark.List, starlark.Tuple, starlark.String:
+		case *starlark.List, starlark.Tuple, starlark.String, starlark.Bytes:
 		case *starlark.Dict:
 			key, _ := storedKey(x, i)
 			return key, nil
 		default:
-			return i, nil
+			if x.Type() != "range" {
+				return i, nil
+			}
 		}
 	}
 	if t, ok := i.(*tensor.Tensor); ok && t.T.DType().IsInt() {

@@ -37,6 +37,7 @@ var stringMethods = map[string]stringMethod{
 	"rfind":        strFinder("rfind", true, false),
 	"index":        strFinder("index", false, true),
 	"rindex":       strFinder("rindex", true, true),
+	"encode":       strEncode,
 }
 
 // padArgs unpacks (width[, fillchar]) of str.center, ljust and rjust.

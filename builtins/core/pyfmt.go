@@ -145,6 +145,8 @@ func writeRepr(thread *starlark.Thread, b *strings.Builder, v starlark.Value, de
 		b.WriteString(FormatFloat(float64(x)))
 	case starlark.String:
 		b.WriteString(QuoteString(string(x)))
+	case starlark.Bytes:
+		b.WriteString(pyobj.QuoteBytes(string(x)))
 	case *starlark.List:
 		return writeSeq(thread, b, "[", "]", x.Len(), x.Index, depth, false)
 	case starlark.Tuple:

@@ -181,3 +181,24 @@ func matchTypes(t starlark.Value, depth int, test func(Type) bool) (bool, error)
 	}
 	return false, errNotType
 }
+
+// varsBuiltin implements vars(obj), which returns obj.__dict__. The
+// form without an argument, which returns the caller's locals, is not
+// supported.
+func varsBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return nil, TypeErrorf("vars() without an argument is not supported: pass the object, as in vars(obj)")
+	}
+	var x starlark.Value
+	if err := unpackPositional(b.Name(), args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	v, err := GetAttr(thread, x, "__dict__")
+	if err != nil {
+		if isException(err, AttributeError) {
+			return nil, TypeErrorf("vars() argument must have __dict__ attribute")
+		}
+		return nil, err
+	}
+	return v, nil
+}

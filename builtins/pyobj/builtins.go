@@ -35,6 +35,7 @@ func Builtins() starlark.StringDict {
 		"getattr":         starlark.NewBuiltin("getattr", getattrBuiltin),
 		"setattr":         starlark.NewBuiltin("setattr", setattrBuiltin),
 		"delattr":         starlark.NewBuiltin("delattr", delattrBuiltin),
+		"vars":            starlark.NewBuiltin("vars", varsBuiltin),
 		"__delattr__":     starlark.NewBuiltin("__delattr__", delattrBuiltin),
 		"__lt__":          comparisonBuiltin("__lt__", syntax.LT),
 		"__le__":          comparisonBuiltin("__le__", syntax.LE),

@@ -30,7 +30,7 @@ func (x *Instance) callThread() *starlark.Thread {
 // MaxCallDepth.
 func call(thread *starlark.Thread, fn starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if thread.CallStackDepth() > MaxCallDepth {
-		return nil, NewError(RecursionError, "maximum recursion depth exceeded (%d Starlark frames)", MaxCallDepth)
+		return nil, NewError(RecursionError, "maximum recursion depth exceeded")
 	}
 	return starlark.Call(thread, fn, args, kwargs)
 }

@@ -204,7 +204,7 @@ func (c *Class) Freeze() {
 		return
 	}
 	c.frozen = true
-	c.dict.freeze()
+	c.dict.freezeValues()
 	for _, base := range c.bases {
 		base.Freeze()
 	}
@@ -282,7 +282,7 @@ func (c *Class) AttrNames() []string {
 	seen := map[string]bool{}
 	var names []string
 	for _, k := range c.mro {
-		for _, name := range k.dict.names {
+		for _, name := range k.dict.keys() {
 			if !seen[name] {
 				seen[name] = true
 				names = append(names, name)
@@ -301,7 +301,9 @@ func (c *Class) SetField(name string, v starlark.Value) error {
 	if c.frozen {
 		return frozenClassError(c, name)
 	}
-	c.dict.set(name, v)
+	if err := c.dict.set(name, v); err != nil {
+		return err
+	}
 	if name == "__doc__" {
 		if doc, ok := v.(starlark.String); ok {
 			c.doc = string(doc)
@@ -314,7 +316,10 @@ func (c *Class) deleteAttr(name string) error {
 	if c.frozen {
 		return frozenClassError(c, name)
 	}
-	if !c.dict.delete(name) {
+	if found, err := c.dict.delete(name); err != nil || !found {
+		if err != nil {
+			return err
+		}
 		return AttributeErrorf("type object '%s' has no attribute '%s'", c.name, name)
 	}
 	return nil

@@ -59,7 +59,7 @@ func Classify(err error) (typ string, msg string) {
 		return typ, rest
 	}
 	if msg == starlarkStackOverflow {
-		return "RecursionError", "maximum recursion depth exceeded (Starlark stack overflow); check that the recursion reaches its base case"
+		return "RecursionError", "maximum recursion depth exceeded"
 	}
 	for _, rule := range messageRules {
 		if rule.pattern.MatchString(msg) {
@@ -98,6 +98,7 @@ type messageRule struct {
 var messageRules = []messageRule{
 	{regexp.MustCompile(`Starlark stack overflow|called recursively|maximum recursion depth`), "RecursionError"},
 	{regexp.MustCompile(`division by zero|modulo by zero`), "ZeroDivisionError"},
+	{regexp.MustCompile(`^int too large to convert to float`), "OverflowError"},
 	{regexp.MustCompile(`^excessive repeat|^repeat count .* too large`), "MemoryError"},
 	{regexp.MustCompile(`undefined: |not defined|referenced before assignment`), "NameError"},
 	{regexp.MustCompile(`has no \.\S+ field or method|can't assign to \.\S+ field`), "AttributeError"},

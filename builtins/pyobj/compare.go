@@ -61,7 +61,7 @@ func compareValues(thread *starlark.Thread, op syntax.Token, x, y starlark.Value
 	}
 	ok, err := starlark.Compare(op, x, y)
 	if err != nil {
-		if strings.HasSuffix(err.Error(), " not implemented") {
+		if strings.HasSuffix(err.Error(), " not implemented") && !isSequencePair(x, y) {
 			return defaultCompare(op, x, y)
 		}
 		return nil, err
@@ -271,4 +271,19 @@ func BoolAsInt(v starlark.Value) starlark.Value {
 func isNaN(v starlark.Value) bool {
 	f, ok := v.(starlark.Float)
 	return ok && f != f
+}
+
+// isSequencePair reports whether x and y are both lists or both tuples.
+// Comparing them compares their elements, so an error names the types
+// of the first unordered elements, as in CPython, and not list or tuple.
+func isSequencePair(x, y starlark.Value) bool {
+	switch x.(type) {
+	case *starlark.List:
+		_, ok := y.(*starlark.List)
+		return ok
+	case starlark.Tuple:
+		_, ok := y.(starlark.Tuple)
+		return ok
+	}
+	return false
 }

@@ -87,6 +87,7 @@ func TestExceptionHierarchy(t *testing.T) {
 		"SystemExit": "BaseException", "GeneratorExit": "BaseException",
 		"EOFError": "Exception", "UnboundLocalError": "NameError",
 		"IndentationError": "SyntaxError", "UnicodeError": "ValueError",
+		"UnicodeEncodeError": "UnicodeError", "UnicodeDecodeError": "UnicodeError",
 		"BufferError": "Exception", "ReferenceError": "Exception",
 		"ConnectionError": "OSError", "BrokenPipeError": "ConnectionError",
 		"ConnectionAbortedError": "ConnectionError",

@@ -53,8 +53,7 @@ func (x *Instance) DictSet(name string, v starlark.Value) error {
 	if x.frozen {
 		return frozenInstanceError(x, name)
 	}
-	x.dict.set(name, v)
-	return nil
+	return x.dict.set(name, v)
 }
 
 // DictDelete removes an instance attribute without running __delattr__
@@ -63,7 +62,7 @@ func (x *Instance) DictDelete(name string) (bool, error) {
 	if x.frozen {
 		return false, frozenInstanceError(x, name)
 	}
-	return x.dict.delete(name), nil
+	return x.dict.delete(name)
 }
 
 // IsFrozen reports whether Freeze has been called.
@@ -129,10 +128,14 @@ func (x *Instance) SetField(name string, v starlark.Value) error {
 
 // getInstanceAttr implements attribute lookup: a property on the class
 // wins, then the instance dictionary, then the class attribute bound to
-// x, then __getattr__ (which native GetAttr hooks provide).
+// x, then __getattr__ (which native GetAttr hooks provide). __class__
+// and __dict__ come first, as the descriptors of object do in CPython.
 func getInstanceAttr(thread *starlark.Thread, x *Instance, name string) (starlark.Value, error) {
-	if name == "__class__" {
+	switch name {
+	case "__class__":
 		return x.class, nil
+	case "__dict__":
+		return x.dict.dict(), nil
 	}
 	classValue, _ := x.class.Lookup(name)
 	if p, ok := classValue.(*Property); ok {
@@ -182,8 +185,16 @@ func genericSetAttr(thread *starlark.Thread, x *Instance, name string, v starlar
 	if x.frozen {
 		return frozenInstanceError(x, name)
 	}
-	if name == "__class__" {
+	switch name {
+	case "__class__":
 		return TypeErrorf("cannot assign __class__ of '%s' object: changing the class of an instance is not supported", x.class.name)
+	case "__dict__":
+		d, ok := v.(*starlark.Dict)
+		if !ok {
+			return TypeErrorf("__dict__ must be set to a dictionary, not a '%s'", pythonTypeName(v))
+		}
+		x.dict.replace(d)
+		return nil
 	}
 	if p, ok := classProperty(x.class, name); ok {
 		return p.set(thread, x, v)
@@ -194,8 +205,7 @@ func genericSetAttr(thread *starlark.Thread, x *Instance, name string, v starlar
 			return err
 		}
 	}
-	x.dict.set(name, v)
-	return nil
+	return x.dict.set(name, v)
 }
 
 // genericDeleteAttr is object.__delattr__ extended with a native hook.
@@ -212,7 +222,11 @@ func genericDeleteAttr(thread *starlark.Thread, x *Instance, name string, hook D
 			return err
 		}
 	}
-	if !x.dict.delete(name) {
+	found, err := x.dict.delete(name)
+	if err != nil {
+		return err
+	}
+	if !found {
 		return missingAttrError(x, name)
 	}
 	return nil

@@ -49,6 +49,8 @@ func writeRepr(thread *starlark.Thread, b *strings.Builder, v starlark.Value, de
 		return err
 	case starlark.String:
 		b.WriteString(quote(string(v)))
+	case starlark.Bytes:
+		b.WriteString(QuoteBytes(string(v)))
 	case starlark.Float:
 		b.WriteString(formatFloat(float64(v)))
 	case *starlark.List:
@@ -168,4 +170,37 @@ func formatFloat(f float64) string {
 		s += ".0"
 	}
 	return s
+}
+
+// QuoteBytes returns CPython's repr of a bytes object: b'...' in single
+// quotes unless the bytes contain a single quote and no double quote,
+// with bytes outside printable ASCII written as \t, \n, \r or \xhh.
+func QuoteBytes(s string) string {
+	q := byte('\'')
+	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteByte('b')
+	b.WriteByte(q)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
 }

@@ -477,7 +477,7 @@ var pythonOnlyMethods = map[string]bool{
 	"popitem": true,
 }
 
-// valueOnlyMethods are the str, int and float methods that
+// valueOnlyMethods are the str, bytes, int and float methods that
 // go.starlark.net lacks entirely. Reading any routed method without
 // calling it, as in f = s.center, becomes __attr__(s, "center"), which
 // binds the method.
@@ -486,7 +486,7 @@ var valueOnlyMethods = map[string]bool{
 	"expandtabs": true, "swapcase": true, "casefold": true,
 	"isidentifier": true, "isdecimal": true, "isnumeric": true,
 	"isascii": true, "isprintable": true, "format_map": true,
-	"translate": true, "maketrans": true,
+	"translate": true, "maketrans": true, "encode": true, "decode": true,
 	"bit_length": true, "bit_count": true, "is_integer": true,
 }
 
