@@ -1,6 +1,8 @@
 package pyobj
 
 import (
+	"slices"
+
 	"go.starlark.net/starlark"
 )
 
@@ -11,30 +13,45 @@ type NamedValue struct {
 }
 
 // attrDict is an insertion-ordered attribute dictionary, like a Python
-// __dict__. Rebinding a name keeps its original position. It stores the
-// attributes in a *starlark.Dict so that x.__dict__ can return that
-// dict itself, and writes through it reach the attributes. Entries
-// whose key is not a string, which only a write through __dict__ can
-// make, are kept in the dict but are not attributes.
+// __dict__. Rebinding a name keeps its original position. It keeps the
+// attributes in a Go map, which is fast to read, until a script reads
+// x.__dict__. From then on they live in the *starlark.Dict that
+// __dict__ returned, so that writes through it reach the attributes.
+// Entries whose key is not a string, which only a write through
+// __dict__ can make, are kept in the dict but are not attributes.
 type attrDict struct {
+	names  []string
+	values map[string]starlark.Value
+	// d, when not nil, holds the attributes instead of names and values.
 	d *starlark.Dict
+	// frozen records a freeze before d existed, so that d is created
+	// frozen.
+	frozen bool
 }
 
-// dict returns the dict that stores the attributes, creating it on
-// first use.
+// dict returns the dict that stores the attributes, moving them into it
+// on first use.
 func (a *attrDict) dict() *starlark.Dict {
 	if a.d == nil {
-		a.d = starlark.NewDict(0)
+		d := starlark.NewDict(len(a.names))
+		for _, name := range a.names {
+			_ = d.SetKey(starlark.String(name), a.values[name]) // a new dict accepts any string key
+		}
+		a.d, a.names, a.values = d, nil, nil
+		if a.frozen {
+			d.Freeze()
+		}
 	}
 	return a.d
 }
 
 // replace makes d the attribute dictionary, as x.__dict__ = d does.
-func (a *attrDict) replace(d *starlark.Dict) { a.d = d }
+func (a *attrDict) replace(d *starlark.Dict) { a.d, a.names, a.values = d, nil, nil }
 
 func (a *attrDict) get(name string) (starlark.Value, bool) {
 	if a.d == nil {
-		return nil, false
+		v, ok := a.values[name]
+		return v, ok
 	}
 	v, ok, _ := a.d.Get(starlark.String(name))
 	return v, ok
@@ -44,20 +61,39 @@ func (a *attrDict) get(name string) (starlark.Value, bool) {
 // iterated, which a script can cause by freezing or iterating the dict
 // that x.__dict__ returned.
 func (a *attrDict) set(name string, v starlark.Value) error {
-	return a.dict().SetKey(starlark.String(name), v)
+	if a.d != nil {
+		return a.d.SetKey(starlark.String(name), v)
+	}
+	if a.values == nil {
+		a.values = make(map[string]starlark.Value)
+	}
+	if _, ok := a.values[name]; !ok {
+		a.names = append(a.names, name)
+	}
+	a.values[name] = v
+	return nil
 }
 
 func (a *attrDict) delete(name string) (bool, error) {
-	if a.d == nil {
+	if a.d != nil {
+		_, found, err := a.d.Delete(starlark.String(name))
+		return found, err
+	}
+	if _, ok := a.values[name]; !ok {
 		return false, nil
 	}
-	_, found, err := a.d.Delete(starlark.String(name))
-	return found, err
+	delete(a.values, name)
+	a.names = slices.DeleteFunc(a.names, func(n string) bool { return n == name })
+	return true, nil
 }
 
 func (a *attrDict) items() []NamedValue {
 	if a.d == nil {
-		return nil
+		items := make([]NamedValue, len(a.names))
+		for i, name := range a.names {
+			items[i] = NamedValue{Name: name, Value: a.values[name]}
+		}
+		return items
 	}
 	items := make([]NamedValue, 0, a.d.Len())
 	for _, kv := range a.d.Items() {
@@ -82,7 +118,10 @@ func (a *attrDict) keys() []string {
 func (a *attrDict) freeze() {
 	if a.d != nil {
 		a.d.Freeze()
+		return
 	}
+	a.frozen = true
+	a.freezeValues()
 }
 
 // freezeValues freezes the values but leaves the dict writable. Classes
