@@ -173,6 +173,17 @@ func Axes(v starlark.Value) ([]int, error) {
 	return axes, nil
 }
 
+// numpySum is engine.Sum with NumPy's float32 order of additions.
+func numpySum(t *engine.Tensor, axes []int, keep bool) (*engine.Tensor, error) {
+	if t.DType() == engine.Float32 && t.Device() == engine.CPU && !t.RequiresGrad() && t.Rank() > 0 {
+		if _, err := engine.Sum(t, axes, keep); err != nil {
+			return nil, err // invalid axes: the engine's error
+		}
+		return numpySum32(t, axes, keep)
+	}
+	return engine.Sum(t, axes, keep)
+}
+
 // Reduce applies a named reduction ("mean", "sum", "max", "min",
 // "prod") with NumPy's result dtypes: integer sums stay int64, integer
 // means become float64 (NumPy) or float32 (MindSpore).
@@ -192,7 +203,7 @@ func Reduce(name string, t *engine.Tensor, axes []int, keep bool, f Flavor) (*en
 		}
 		if f == NumPy {
 			// NumPy divides the sum by the count in the array's dtype.
-			s, err := engine.Sum(t, axes, keep)
+			s, err := numpySum(t, axes, keep)
 			if err != nil {
 				return nil, err
 			}
@@ -210,6 +221,9 @@ func Reduce(name string, t *engine.Tensor, axes []int, keep bool, f Flavor) (*en
 				return nil, err
 			}
 			t = c
+		}
+		if f == NumPy {
+			return numpySum(t, axes, keep)
 		}
 		return engine.Sum(t, axes, keep)
 	case "max":
