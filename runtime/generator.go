@@ -240,22 +240,9 @@ func generatorBuiltins() starlark.StringDict {
 			if !ok || len(args) != 1 {
 				return nil, core.Errorf("SyntaxError", "'yield from' outside function")
 			}
-			iterable, ok := args[0].(starlark.Iterable)
-			if !ok {
-				return nil, core.Errorf("TypeError", "'%s' object is not iterable", args[0].Type())
-			}
-			it := iterable.Iterate()
-			defer it.Done()
-			var v starlark.Value
-			for it.Next(&v) {
-				if err := st.yield(v); err != nil {
-					return nil, err
-				}
-			}
-			if e, ok := it.(interface{ Err() error }); ok && e.Err() != nil {
-				return nil, e.Err()
-			}
-			return starlark.None, nil
+			// Python iterates a str by characters, and a set or dict view
+			// too, which Starlark's own iteration does not.
+			return starlark.None, forEachElement(args[0], st.yield)
 		}),
 	}
 }
