@@ -19,8 +19,10 @@ var blockKeywords = map[string]bool{
 // more lines. That is the case when src ends inside an open bracket,
 // after a trailing backslash or inside a triple-quoted string. It is also
 // the case when src contains a block header (class X:, def f():, if c:,
-// a decorator, ...) but does not yet end with a blank line. Input with
-// any other syntax error is complete, so the REPL reports it at once.
+// a decorator, ...) but does not yet end with a blank line, unless the
+// parser already fails before its end, as on a header without its
+// colon. Input with any other syntax error is complete, so the REPL
+// reports it at once.
 func Incomplete(src string) (incomplete bool) {
 	defer func() {
 		if recover() != nil {
@@ -33,7 +35,7 @@ func Incomplete(src string) (incomplete bool) {
 		var se *SyntaxError
 		return errors.As(err, &se) && se.eof && !failsBeforeEnd(text)
 	}
-	return opensBlock(toks) && !endsWithBlankLine(text)
+	return opensBlock(toks) && !endsWithBlankLine(text) && !failsBeforeEnd(text)
 }
 
 // failsBeforeEnd reports whether the parser rejects text at a token
