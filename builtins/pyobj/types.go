@@ -30,6 +30,7 @@ type GoType struct {
 	methods     map[string]bool           // names of unbound methods, see SetMethods
 	callMethod  MethodCaller              // calls a method named in methods
 	statics     map[string]starlark.Value // static attributes, see SetStatic
+	module      string                    // module named in the repr, see SetModule
 }
 
 var (
@@ -72,7 +73,21 @@ func (t *GoType) IsSubclass(u Type) bool {
 }
 
 // String returns <class 'name'>.
-func (t *GoType) String() string { return fmt.Sprintf("<class '%s'>", t.name) }
+func (t *GoType) String() string {
+	if t.module != "" {
+		return fmt.Sprintf("<class '%s.%s'>", t.module, t.name)
+	}
+	return fmt.Sprintf("<class '%s'>", t.name)
+}
+
+// SetModule names the module that defines the type, which its repr
+// shows as type(x) prints it: <class 'mindspore.common.tensor.Tensor'>.
+// Error messages keep the bare name, as the library's own do. Call it
+// before the type is shared with running threads.
+func (t *GoType) SetModule(module string) *GoType {
+	t.module = module
+	return t
+}
 
 // Type returns "type".
 func (t *GoType) Type() string { return "type" }

@@ -45,3 +45,28 @@ func TestExpandAsRejectsBadShape(t *testing.T) {
 		t.Fatal("expand_as from (3,) to (2, 4) did not raise")
 	}
 }
+
+// TestTypeReprNamesModule checks that type() of a Tensor and a
+// Parameter prints MindSpore r1.6's class path, while an attribute
+// error keeps the bare class name, as MindSpore's do.
+func TestTypeReprNamesModule(t *testing.T) {
+	src := `import numpy as np
+from mindspore import Tensor, Parameter
+x = Tensor(np.ones(2, np.float32))
+print(type(x), type(Parameter(x, name="w")), type(np.ones(2)))
+try:
+    x.foo
+except AttributeError as e:
+    print(e)
+`
+	want := "<class 'mindspore.common.tensor.Tensor'> <class 'mindspore.common.parameter.Parameter'> <class 'numpy.ndarray'>\n" +
+		"'Tensor' object has no attribute 'foo'\n"
+	var out bytes.Buffer
+	rt := runtime.New(runtime.Options{Stdout: &out, Stderr: &out})
+	if _, err := rt.ExecSource(context.Background(), "types.py", []byte(src)); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if got := out.String(); got != want {
+		t.Errorf("printed\n%s\nwant\n%s", got, want)
+	}
+}

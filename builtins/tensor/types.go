@@ -27,9 +27,10 @@ func isTensor(v starlark.Value) bool {
 }
 
 func init() {
-	TensorType = pyobj.NewGoType("Tensor", isTensor).SetConstructor(starlark.NewBuiltin("Tensor", tensorCtor))
+	TensorType = pyobj.NewGoType("Tensor", isTensor).SetConstructor(starlark.NewBuiltin("Tensor", tensorCtor)).
+		SetModule("mindspore.common.tensor")
 	ParameterType = pyobj.NewGoType("Parameter", func(v starlark.Value) bool { _, ok := v.(*Parameter); return ok }, TensorType).
-		SetConstructor(starlark.NewBuiltin("Parameter", parameterCtor))
+		SetConstructor(starlark.NewBuiltin("Parameter", parameterCtor)).SetModule("mindspore.common.parameter")
 	NDArrayType = pyobj.NewGoType("numpy.ndarray", func(v starlark.Value) bool {
 		t, ok := v.(*Tensor)
 		return ok && t.Flavor == NumPy && !t.Scalar
