@@ -64,6 +64,7 @@ func builtin(name string, f func(thread *starlark.Thread, args starlark.Tuple, k
 
 var pythonBuiltins = starlark.StringDict{
 	"print":       builtin("print", pyPrint),
+	"open":        builtin("open", pyOpen),
 	"repr":        builtin("repr", pyRepr),
 	"ascii":       builtin("ascii", pyASCII),
 	"abs":         builtin("abs", pyAbs),

@@ -28,7 +28,7 @@ func TestDefaultRuntimeGrantsNothing(t *testing.T) {
 		{"import socket", "ModuleNotFoundError"},
 		{"import urllib", "ModuleNotFoundError"},
 		{"import shutil", "ModuleNotFoundError"},
-		{"open('/etc/passwd')", "NameError"},
+		{"open('/etc/passwd')", "PermissionError"},
 		{"exec('1')", "NameError"},
 		{"__import__('ctypes')", "ModuleNotFoundError"},
 	}
