@@ -81,3 +81,17 @@ func TestNilObjectConversions(t *testing.T) {
 		t.Errorf("Tensor: %v, want a nil-Object error", err)
 	}
 }
+
+func TestTrainNamesNilArgument(t *testing.T) {
+	rt := New(Options{})
+	defer rt.Close()
+	model := rt.NewObject(starlark.None)
+	err := rt.Train(context.Background(), model, nil, TrainOptions{Epochs: 1})
+	if err == nil || !strings.Contains(err.Error(), "Train: the") {
+		t.Fatalf("Train with a nil argument returned %v, want an error naming the argument", err)
+	}
+	err = rt.Train(context.Background(), nil, model, TrainOptions{Epochs: 1})
+	if err == nil || !strings.Contains(err.Error(), "Train: the model argument: the *runtime.Object is nil") {
+		t.Errorf("Train with a nil model returned %v, want one naming the model argument", err)
+	}
+}

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/cellscript/cellscript/builtins/train"
@@ -56,13 +57,13 @@ func (rt *Runtime) Train(ctx context.Context, model, dataset *Object, opts Train
 		return noRuntimeError()
 	}
 	if err := model.check(); err != nil {
-		return err
+		return typeError("Train: the model argument: %s; pass the mindspore.Model the script built", errorMessage(err))
 	}
 	if !train.Model.IsInstance(model.v) {
 		return typeError("Train: the model is a %s, not a mindspore.Model", model.Type())
 	}
 	if err := dataset.check(); err != nil {
-		return err
+		return typeError("Train: the dataset argument: %s; pass the dataset the script built, such as a GeneratorDataset", errorMessage(err))
 	}
 	if opts.Epochs < 1 {
 		return &Error{Type: "ValueError", Message: fmt.Sprintf("Train: Epochs is %d; it must be at least 1", opts.Epochs)}
@@ -120,4 +121,13 @@ func runHook(thread *starlark.Thread, hook func() error) (err error) {
 		}
 	}()
 	return hook()
+}
+
+// errorMessage returns the message of a runtime error without its type.
+func errorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
 }
