@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/cellscript/cellscript/builtins/pyobj"
@@ -49,6 +50,9 @@ func pyMethodCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlar
 	case *starlark.Dict:
 		if name == "popitem" {
 			return dictPopItem(x, rest, kwargs)
+		}
+		if name == "pop" {
+			return dictPop(thread, x, rest, kwargs)
 		}
 		if name == "copy" {
 			if err := starlark.UnpackPositionalArgs("dict.copy", rest, kwargs, 0); err != nil {
@@ -179,4 +183,36 @@ func pythonEqual(x, y starlark.Value) (bool, error) {
 		x, y = boolAsInt(x), boolAsInt(y)
 	}
 	return starlark.Equal(x, y)
+}
+
+// dictPop implements dict.pop(key[, default]): it finds the key equal
+// to key in Python, as d[key] does, and raises KeyError with the key's
+// repr when it is missing and no default is given.
+func dictPop(thread *starlark.Thread, d *starlark.Dict, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var key, dflt starlark.Value
+	switch {
+	case len(kwargs) > 0:
+		return nil, pyobj.TypeErrorf("dict.pop() takes no keyword arguments")
+	case len(args) == 0:
+		return nil, pyobj.TypeErrorf("pop expected at least 1 argument, got 0")
+	case len(args) > 2:
+		return nil, pyobj.TypeErrorf("pop expected at most 2 arguments, got %d", len(args))
+	}
+	key = args[0]
+	if len(args) == 2 {
+		dflt = args[1]
+	}
+	stored, _ := storedKey(d, key)
+	v, found, err := d.Delete(stored)
+	switch {
+	case err != nil:
+		return nil, err
+	case found:
+		return v, nil
+	case dflt != nil:
+		return dflt, nil
+	}
+	// The interpreter's own wording, which the runtime turns into
+	// KeyError(key), as dictGet does.
+	return nil, fmt.Errorf("key %v not in dict", key)
 }

@@ -474,7 +474,7 @@ var pythonOnlyMethods = map[string]bool{
 	"intersection_update": true, "difference_update": true,
 	"symmetric_difference_update": true, "union": true, "intersection": true,
 	"difference": true, "symmetric_difference": true, "remove": true,
-	"popitem": true,
+	"popitem": true, "pop": true,
 }
 
 // valueOnlyMethods are the str, bytes, int and float methods that
