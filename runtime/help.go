@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cellscript/cellscript/builtins/core"
+	"github.com/cellscript/cellscript/builtins/nn"
 	"github.com/cellscript/cellscript/builtins/pyobj"
 	"github.com/cellscript/cellscript/builtins/tensor"
 	"github.com/cellscript/cellscript/engine"
@@ -601,7 +602,7 @@ func (rt *Runtime) builtinHelp(b *starlark.Builtin) string {
 	module, prim := rt.findBuiltin(b)
 	doc := builtinDocs[b.Name()]
 	if module != "" && module != "builtins" {
-		doc = ""
+		doc = nn.DynamicLRDocs[b.Name()]
 	}
 	var text strings.Builder
 	if module == "" || module == "builtins" {
@@ -634,6 +635,11 @@ func (rt *Runtime) findBuiltin(b *starlark.Builtin) (module string, prim documen
 		mod, err := rt.lookup(name)
 		if err != nil || mod.Members[b.Name()] != starlark.Value(b) {
 			continue
+		}
+		if !strings.HasPrefix(name, "mindspore.ops") {
+			// Only ops pairs a function with a primitive class:
+			// nn.exponential_decay_lr is no form of nn.ExponentialDecayLR.
+			return name, nil
 		}
 		want := strings.ReplaceAll(b.Name(), "_", "")
 		for _, member := range mod.Members {

@@ -55,6 +55,7 @@ func poolClass(name string, dims int, isMax bool) *pyobj.Class {
 		construct: func(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return constructPool(name, dims, isMax, self, args, kwargs)
 		},
+		methods: []pyobj.Method{poolExtendRepr},
 	})
 }
 
@@ -102,9 +103,11 @@ func initPool(name string, dims int, self *pyobj.Instance, args starlark.Tuple, 
 	}
 
 	ensureState(self).Extra = cfg
-	kernel, stride := pairValue(cfg.kernel), pairValue(cfg.stride)
+	// r1.6 keeps AvgPool2d's kernel_size and stride as given and stores
+	// AvgPool1d's as (1, n).
+	kernel, stride := kernelV, strideV
 	if dims == 1 {
-		kernel, stride = starlark.Tuple{kernel[1]}, starlark.Tuple{stride[1]}
+		kernel, stride = pairValue(cfg.kernel), pairValue(cfg.stride)
 	}
 	return starlark.None, setAttrs(self, []pyobj.NamedValue{
 		{Name: "kernel_size", Value: kernel},

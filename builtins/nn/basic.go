@@ -38,6 +38,7 @@ neither argument half the elements are dropped. keep_prob must lie in
 mindspore.set_seed seeds.`,
 		init:      dropoutInit,
 		construct: dropoutConstruct,
+		methods:   []pyobj.Method{dropoutExtendRepr},
 	})
 }
 
@@ -128,7 +129,8 @@ func dropoutKeep(keepProb, p starlark.Value) (float64, error) {
 
 func dropoutInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var keepProb, p starlark.Value = starlark.None, starlark.None
-	if err := starlark.UnpackArgs("Dropout", args, kwargs, "keep_prob?", &keepProb, "p?", &p, "dtype?", new(starlark.Value)); err != nil {
+	var dtype starlark.Value = tensor.DType{D: engine.Float32, Flavor: tensor.MindSpore}
+	if err := starlark.UnpackArgs("Dropout", args, kwargs, "keep_prob?", &keepProb, "p?", &p, "dtype?", &dtype); err != nil {
 		return nil, err
 	}
 	keep, err := dropoutKeep(keepProb, p)
@@ -136,9 +138,10 @@ func dropoutInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tu
 		return nil, err
 	}
 	return starlark.None, setAttrs(self, []pyobj.NamedValue{
-		{Name: "keep_prob", Value: keepProb},
+		{Name: "keep_prob", Value: starlark.Float(keep)},
 		{Name: "p", Value: p},
 		{Name: "_keep", Value: starlark.Float(keep)},
+		{Name: "dtype", Value: dtype},
 	})
 }
 

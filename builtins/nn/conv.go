@@ -26,6 +26,7 @@ the r1.x default ('normal', 'zeros'); an explicit None takes the r2.1+
 default (HeUniform(math.sqrt(5)), Uniform(1/sqrt(fan_in))).`,
 		init:      convInit,
 		construct: convConstruct,
+		methods:   []pyobj.Method{convExtendRepr},
 	})
 }
 
@@ -150,6 +151,10 @@ func convInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple
 		{Name: "pad_mode", Value: starlark.String(padMode)},
 		{Name: "group", Value: starlark.MakeInt(group)},
 		{Name: "has_bias", Value: starlark.Bool(hasBias)},
+		{Name: "padding", Value: paddingV},
+		{Name: "weight_init", Value: initOrDefault(wInit, "normal")},
+		{Name: "bias_init", Value: initOrDefault(bInit, "zeros")},
+		{Name: "format", Value: starlark.String(format)},
 	})
 }
 
@@ -237,4 +242,13 @@ func convConstruct(thread *starlark.Thread, self *pyobj.Instance, args starlark.
 		}
 		return y, nil
 	})
+}
+
+// initOrDefault returns the initializer argument that Conv2d stores for
+// extend_repr, or the r1.6 default name when the argument was omitted.
+func initOrDefault(v starlark.Value, def string) starlark.Value {
+	if v == nil {
+		return starlark.String(def)
+	}
+	return v
 }

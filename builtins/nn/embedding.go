@@ -25,6 +25,7 @@ NOTE: an id outside [-vocab_size, vocab_size) raises IndexError, where
 MindSpore's CPU Gather returns a zero row.`,
 		init:      embeddingInit,
 		construct: embeddingConstruct,
+		methods:   []pyobj.Method{embeddingExtendRepr},
 	})
 }
 
@@ -33,8 +34,9 @@ func embeddingInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.
 	useOneHot := false
 	var tableInit starlark.Value = starlark.String("normal")
 	var paddingIdx starlark.Value = starlark.None
+	var dtype starlark.Value = tensor.DType{D: engine.Int32, Flavor: tensor.MindSpore}
 	if err := starlark.UnpackArgs("Embedding", args, kwargs, "vocab_size", &vocabV, "embedding_size", &sizeV, "use_one_hot?", &useOneHot,
-		"embedding_table?", &tableInit, "dtype?", new(starlark.Value), "padding_idx?", &paddingIdx); err != nil {
+		"embedding_table?", &tableInit, "dtype?", &dtype, "padding_idx?", &paddingIdx); err != nil {
 		return nil, err
 	}
 
@@ -73,6 +75,7 @@ func embeddingInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.
 		{Name: "embedding_size", Value: starlark.MakeInt(size)},
 		{Name: "use_one_hot", Value: starlark.Bool(useOneHot)},
 		{Name: "padding_idx", Value: paddingIdx},
+		{Name: "dtype", Value: dtype},
 	})
 }
 

@@ -24,6 +24,7 @@ on. gamma and beta (Parameters 'gamma' and 'beta' of shape
 normalized_shape) scale the axes from begin_params_axis on.`,
 		init:      layerNormInit,
 		construct: layerNormConstruct,
+		methods:   []pyobj.Method{layerNormExtendRepr},
 	})
 }
 

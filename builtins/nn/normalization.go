@@ -32,6 +32,7 @@ NOTE: the moving variance takes the biased batch variance, as
 MindSpore's CPU kernel does; its GPU kernel takes the unbiased one.`,
 		init:      batchNormInit("BatchNorm1d"),
 		construct: batchNormConstruct("BatchNorm1d"),
+		methods:   []pyobj.Method{batchNormExtendRepr},
 	})
 	BatchNorm2d = newCellClass(cellClass{
 		name: "BatchNorm2d",
@@ -43,6 +44,7 @@ y = (x - mean) / sqrt(var + eps) * gamma + beta, and in training mode
 moving = moving*momentum + batch*(1 - momentum).`,
 		init:      batchNormInit("BatchNorm2d"),
 		construct: batchNormConstruct("BatchNorm2d"),
+		methods:   []pyobj.Method{batchNormExtendRepr},
 	})
 }
 

@@ -28,6 +28,7 @@ NOTE: dilation other than 1, return_indices and ceil_mode are not
 implemented and raise NotImplementedError.`,
 		init:      maxPoolInit,
 		construct: maxPoolConstruct,
+		methods:   []pyobj.Method{poolExtendRepr},
 	})
 }
 
@@ -67,9 +68,10 @@ func maxPoolInit(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tu
 
 	ensureState(self).Extra = cfg
 	return starlark.None, setAttrs(self, []pyobj.NamedValue{
-		{Name: "kernel_size", Value: pairValue(cfg.kernel)},
-		{Name: "stride", Value: pairValue(cfg.stride)},
-		{Name: "pad_mode", Value: starlark.String(cfg.padMode)},
+		// r1.6 keeps kernel_size and stride as given and pad_mode upper-case.
+		{Name: "kernel_size", Value: kernelV},
+		{Name: "stride", Value: strideV},
+		{Name: "pad_mode", Value: starlark.String(strings.ToUpper(cfg.padMode))},
 	})
 }
 
