@@ -11,21 +11,29 @@ import (
 
 // randomModule is numpy.random over the runtime's global legacy
 // generator, reproducing NumPy 1.24's streams bit for bit.
+// randomFunctions are the functions of numpy.random that draw from the
+// global generator, and the methods of a RandomState, which draw from
+// its own.
+var randomFunctions = map[string]fn{
+	"seed":            seed,
+	"uniform":         uniform,
+	"normal":          normal,
+	"randn":           randn,
+	"rand":            rand,
+	"random":          randomSample,
+	"random_sample":   randomSample,
+	"sample":          randomSample,
+	"randint":         randint,
+	"shuffle":         shuffle,
+	"permutation":     permutation,
+	"choice":          choice,
+	"standard_normal": standardNormal,
+}
+
 func randomModule() *core.Module {
-	m := starlark.StringDict{
-		"seed":            builtin("random.seed", seed),
-		"uniform":         builtin("random.uniform", uniform),
-		"normal":          builtin("random.normal", normal),
-		"randn":           builtin("random.randn", randn),
-		"rand":            builtin("random.rand", rand),
-		"random":          builtin("random.random", randomSample),
-		"random_sample":   builtin("random.random_sample", randomSample),
-		"sample":          builtin("random.sample", randomSample),
-		"randint":         builtin("random.randint", randint),
-		"shuffle":         builtin("random.shuffle", shuffle),
-		"permutation":     builtin("random.permutation", permutation),
-		"choice":          builtin("random.choice", choice),
-		"standard_normal": builtin("random.standard_normal", standardNormal),
+	m := starlark.StringDict{"RandomState": builtin("random.RandomState", newRandomState)}
+	for name, f := range randomFunctions {
+		m[name] = builtin("random."+name, f)
 	}
 	return core.NewModule("numpy.random", m)
 }
@@ -35,7 +43,6 @@ func seed(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []st
 	if err := starlark.UnpackArgs(name, args, kwargs, "seed?", &s); err != nil {
 		return nil, err
 	}
-	env := core.EnvOf(thread)
 	if s == starlark.None {
 		return starlark.None, nil
 	}
@@ -54,13 +61,13 @@ func seed(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []st
 			key[i] = uint32(k)
 		}
 		var err error
-		env.WithNumPy(func(r *rng.NumPy) { err = r.SeedArray(key) })
+		withGenerator(thread, func(r *rng.NumPy) { err = r.SeedArray(key) })
 		return starlark.None, err
 	}
 	if v < 0 || v > 1<<32-1 {
 		return nil, core.Errorf("ValueError", "Seed must be between 0 and 2**32 - 1")
 	}
-	env.WithNumPy(func(r *rng.NumPy) { r.Seed(uint32(v)) })
+	withGenerator(thread, func(r *rng.NumPy) { r.Seed(uint32(v)) })
 	return starlark.None, nil
 }
 
@@ -86,7 +93,7 @@ func draw(thread *starlark.Thread, size []int, fill func(r *rng.NumPy, dst []flo
 	}
 	dst := make([]float64, n)
 	var err error
-	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { err = fill(r, dst) })
+	withGenerator(thread, func(r *rng.NumPy) { err = fill(r, dst) })
 	if err != nil {
 		return nil, rngError(err)
 	}
@@ -198,7 +205,7 @@ func randint(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 		n = engine.Numel(dims)
 	}
 	dst := make([]int64, n)
-	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { err = r.RandintFill(dst, lo, hi) })
+	withGenerator(thread, func(r *rng.NumPy) { err = r.RandintFill(dst, lo, hi) })
 	if err != nil {
 		return nil, rngError(err)
 	}
@@ -224,12 +231,11 @@ func shuffle(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 	if err := starlark.UnpackArgs(name, args, kwargs, "x", &x); err != nil {
 		return nil, err
 	}
-	env := core.EnvOf(thread)
 	switch v := x.(type) {
 	case *starlark.List:
 		n := v.Len()
 		var err error
-		env.WithNumPy(func(r *rng.NumPy) {
+		withGenerator(thread, func(r *rng.NumPy) {
 			r.ShuffleFunc(n, func(i, j int) {
 				a, b := v.Index(i), v.Index(j)
 				if e := v.SetIndex(i, b); e != nil {
@@ -250,7 +256,7 @@ func shuffle(thread *starlark.Thread, name string, args starlark.Tuple, kwargs [
 		for i := range perm {
 			perm[i] = i
 		}
-		env.WithNumPy(func(r *rng.NumPy) { r.Shuffle(perm) })
+		withGenerator(thread, func(r *rng.NumPy) { r.Shuffle(perm) })
 		rows, err := takeRows(t, perm)
 		if err != nil {
 			return nil, err
@@ -281,12 +287,11 @@ func permutation(thread *starlark.Thread, name string, args starlark.Tuple, kwar
 	if err := starlark.UnpackArgs(name, args, kwargs, "x", &x); err != nil {
 		return nil, err
 	}
-	env := core.EnvOf(thread)
 	var n int
 	if err := starlark.AsInt(x, &n); err == nil {
 		var perm []int
 		var perr error
-		env.WithNumPy(func(r *rng.NumPy) { perm, perr = r.Permutation(n) })
+		withGenerator(thread, func(r *rng.NumPy) { perm, perr = r.Permutation(n) })
 		if perr != nil {
 			return nil, rngError(perr)
 		}
@@ -311,7 +316,7 @@ func permutation(thread *starlark.Thread, name string, args starlark.Tuple, kwar
 	for i := range perm {
 		perm[i] = i
 	}
-	env.WithNumPy(func(r *rng.NumPy) { r.Shuffle(perm) })
+	withGenerator(thread, func(r *rng.NumPy) { r.Shuffle(perm) })
 	rows, err := takeRows(t, perm)
 	if err != nil {
 		return nil, err
@@ -344,7 +349,7 @@ func choice(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []
 		k = engine.Numel(dims)
 	}
 	var picks []int
-	core.EnvOf(thread).WithNumPy(func(r *rng.NumPy) { picks, err = r.Choice(n, k, replace) })
+	withGenerator(thread, func(r *rng.NumPy) { picks, err = r.Choice(n, k, replace) })
 	if err != nil {
 		return nil, rngError(err)
 	}
