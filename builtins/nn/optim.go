@@ -159,8 +159,15 @@ func (st *OptState) setAttrs(self *pyobj.Instance) error {
 		{Name: "dynamic_lr", Value: starlark.Bool(st.dynamicLR())},
 		{Name: "is_group", Value: starlark.Bool(st.grouped)},
 		{Name: "is_group_lr", Value: starlark.Bool(st.groupLR)},
-		{Name: "global_step", Value: tensor.New(engine.Scalar(engine.Int32, 0))},
+		{Name: "global_step", Value: newGlobalStep()},
 	})
+}
+
+// newGlobalStep returns r1.6's global_step: an int32 Parameter of shape
+// (1,) holding 0.
+func newGlobalStep() *tensor.Parameter {
+	zero, _ := engine.FromInt32([]int32{0}, 1)
+	return tensor.NewParameter(zero, "global_step", true)
 }
 
 func (st *OptState) dynamicLR() bool {

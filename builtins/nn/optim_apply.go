@@ -133,16 +133,26 @@ func (st *OptState) currentLRs(thread *starlark.Thread) ([]float64, error) {
 	return out, nil
 }
 
+// setGlobalStep writes the step count into the optimizer's global_step
+// Parameter in place, as MindSpore's AssignAdd does.
 func (st *OptState) setGlobalStep() {
-	if st.inst != nil {
-		_ = st.inst.DictSet("global_step", tensor.New(engine.Scalar(engine.Int32, float64(st.Step))))
+	if st.inst == nil {
+		return
 	}
+	v, _ := st.inst.DictGet("global_step")
+	if p, ok := v.(*tensor.Parameter); ok && p.T.Numel() == 1 && p.T.DType() == engine.Int32 {
+		p.T.I32()[0] = int32(st.Step)
+		return
+	}
+	step, _ := engine.FromInt32([]int32{int32(st.Step)}, 1)
+	_ = st.inst.DictSet("global_step", tensor.NewParameter(step, "global_step", true))
 }
 
 // optGetLR returns the learning rate of the next update as a float32
 // scalar Tensor, or a tuple of one per parameter when groups set their
-// own. NOTE: MindSpore's get_lr also advances the global step of a
-// dynamic rate, but cellscript's has no side effect.
+// own. NOTE: MindSpore r1.6's get_lr also adds 1 to global_step when
+// the rate is dynamic, so calling it besides the optimizer moves the
+// schedule on there; cellscript's has no side effect.
 func optGetLR(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	st, err := OptimizerOf(self)
 	if err != nil {
@@ -155,18 +165,21 @@ func optGetLR(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
+	var out starlark.Value
 	if !st.groupLR {
 		lr, err := st.LR.at(thread, st.Step)
 		if err != nil {
 			return nil, err
 		}
-		return tensor.New(engine.Scalar(engine.Float32, lr)), nil
+		out = tensor.New(engine.Scalar(engine.Float32, lr))
+	} else {
+		tup := make(starlark.Tuple, len(lrs))
+		for i, lr := range lrs {
+			tup[i] = tensor.New(engine.Scalar(engine.Float32, lr))
+		}
+		out = tup
 	}
-	tup := make(starlark.Tuple, len(lrs))
-	for i, lr := range lrs {
-		tup[i] = tensor.New(engine.Scalar(engine.Float32, lr))
-	}
-	return tup, nil
+	return out, nil
 }
 
 // optGetLRParameter is get_lr_parameter(param): the learning rate of a

@@ -35,3 +35,29 @@ print(grads[0], grads[1])
 		t.Errorf("printed\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestGlobalStepParameter checks that an optimizer's global_step is an
+// int32 Parameter of shape (1,), as in MindSpore r1.6, counting the
+// updates in place.
+func TestGlobalStepParameter(t *testing.T) {
+	src := `import numpy as np
+import mindspore.nn as nn
+from mindspore import Tensor, Parameter
+p = Parameter(Tensor(np.array([1.0], np.float32)), name="p")
+opt = nn.SGD([p], learning_rate=0.1)
+step = opt.global_step
+print(step)
+opt((Tensor(np.array([1.0], np.float32)),))
+opt((Tensor(np.array([1.0], np.float32)),))
+print(step.asnumpy(), opt.global_step is step)
+`
+	var out bytes.Buffer
+	rt := runtime.New(runtime.Options{Stdout: &out, Stderr: &out})
+	if _, err := rt.ExecSource(context.Background(), "step.py", []byte(src)); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := "Parameter (name=global_step, shape=(1,), dtype=Int32, requires_grad=True)\n[2] True\n"
+	if got := out.String(); got != want {
+		t.Errorf("printed\n%s\nwant\n%s", got, want)
+	}
+}
