@@ -38,29 +38,13 @@ func gatherBy(t *engine.Tensor, out []int, source func(index []int) int, fill *e
 			return nil, err
 		}
 	}
-	idx := make([]int, n)
-	index := make([]int, len(out))
+	idx := tensor.IndexMap(out, n, source)
 	for k := range idx {
-		rest := k
-		for axis := len(out) - 1; axis >= 0; axis-- {
-			index[axis] = rest % out[axis]
-			rest /= out[axis]
-		}
-		idx[k] = source(index)
 		if idx[k] < 0 {
 			idx[k] = padSlot
 		}
 	}
 	return engine.GatherFlat(flat, idx, out)
-}
-
-// flatOffset returns the row-major offset of index in shape.
-func flatOffset(index, shape []int) int {
-	offset := 0
-	for axis, i := range index {
-		offset = offset*shape[axis] + i
-	}
-	return offset
 }
 
 // intsArg reads an int or a sequence of ints.
@@ -120,7 +104,7 @@ func tile(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlar
 		for i, k := range index {
 			src[i] = k % shape[i]
 		}
-		return flatOffset(src, shape)
+		return tensor.RowMajorOffset(src, shape)
 	}, nil)
 	if err != nil {
 		return nil, err
@@ -191,7 +175,7 @@ func repeat(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starl
 	r, err := gatherBy(t, out, func(index []int) int {
 		copy(src, index)
 		src[axis] = sources[index[axis]]
-		return flatOffset(src, shape)
+		return tensor.RowMajorOffset(src, shape)
 	}, nil)
 	if err != nil {
 		return nil, err
@@ -307,7 +291,7 @@ func pad(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark
 				return -1
 			}
 		}
-		return flatOffset(src, shape)
+		return tensor.RowMajorOffset(src, shape)
 	}, fill)
 	if err != nil {
 		return nil, err

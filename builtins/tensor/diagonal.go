@@ -56,7 +56,7 @@ func Diagonal(t *engine.Tensor, offset, axis1, axis2 int) (*engine.Tensor, error
 		step := index[len(index)-1]
 		source[a1] = row + step
 		source[a2] = col + step
-		return rowMajorOffset(source, shape)
+		return RowMajorOffset(source, shape)
 	})
 }
 
@@ -102,20 +102,27 @@ func gatherFlat(t *engine.Tensor, out []int, source func(index []int) int) (*eng
 	if err != nil {
 		return nil, err
 	}
+	return engine.GatherFlat(flat, IndexMap(out, n, source), out)
+}
+
+// IndexMap returns, for each of the n elements of shape in row-major
+// order, source(index) of its index.
+func IndexMap(shape []int, n int, source func(index []int) int) []int {
 	idx := make([]int, n)
-	index := make([]int, len(out))
+	index := make([]int, len(shape))
 	for k := range idx {
 		rest := k
-		for axis := len(out) - 1; axis >= 0; axis-- {
-			index[axis] = rest % out[axis]
-			rest /= out[axis]
+		for axis := len(shape) - 1; axis >= 0; axis-- {
+			index[axis] = rest % shape[axis]
+			rest /= shape[axis]
 		}
 		idx[k] = source(index)
 	}
-	return engine.GatherFlat(flat, idx, out)
+	return idx
 }
 
-func rowMajorOffset(index, shape []int) int {
+// RowMajorOffset returns the row-major offset of index in shape.
+func RowMajorOffset(index, shape []int) int {
 	offset := 0
 	for axis, i := range index {
 		offset = offset*shape[axis] + i
