@@ -150,6 +150,8 @@ func Arith(op syntax.Token, x, y starlark.Value) (starlark.Value, error) {
 		if err == nil {
 			out, err = engine.Div(a, b)
 		}
+	case syntax.AMP, syntax.PIPE, syntax.CIRCUMFLEX:
+		out, err = bitwise(op, a, b)
 	case syntax.SLASHSLASH, syntax.PERCENT:
 		wantMod := op == syntax.PERCENT
 		switch {
