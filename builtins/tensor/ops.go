@@ -306,7 +306,8 @@ func (t *Tensor) IndexValue() (int64, bool) {
 	return t.T.Int(0), true
 }
 
-// Unary implements -t, +t and ~t (logical not for bool tensors).
+// Unary implements -t, +t and ~t (logical not for bools, bitwise not
+// for integers).
 func (t *Tensor) Unary(op syntax.Token) (_ starlark.Value, err error) {
 	defer pyobj.RecoverPanic(opCall(op), &err)
 	var out *engine.Tensor
@@ -316,10 +317,17 @@ func (t *Tensor) Unary(op syntax.Token) (_ starlark.Value, err error) {
 	case syntax.PLUS:
 		out = t.T
 	case syntax.TILDE:
-		if t.T.DType() != engine.Bool {
-			return nil, core.Errorf("TypeError", "operator ~ is supported only for bool tensors, not %s", t.T.DType())
+		switch d := t.T.DType(); {
+		case d == engine.Bool:
+			out, err = engine.LogicalNot(t.T)
+		case d.IsInt():
+			// Two's complement: ~x == -x - 1.
+			if out, err = engine.Neg(t.T); err == nil {
+				out, err = engine.Sub(out, engine.Scalar(d, 1))
+			}
+		default:
+			return nil, core.Errorf("TypeError", "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
 		}
-		out, err = engine.LogicalNot(t.T)
 	default:
 		return nil, nil
 	}

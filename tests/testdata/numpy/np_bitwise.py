@@ -11,3 +11,8 @@ try:
     np.array([1.5]) & 1
 except TypeError as e:
     print("TypeError", e)
+print(~np.array([1, 2]), ~np.array([0, -3], np.int32), ~np.int64(5))
+try:
+    ~np.array([1.5])
+except TypeError as e:
+    print("TypeError", e)
