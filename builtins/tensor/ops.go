@@ -306,8 +306,8 @@ func (t *Tensor) IndexValue() (int64, bool) {
 	return t.T.Int(0), true
 }
 
-// Unary implements -t, +t and ~t (logical not for bools, bitwise not
-// for integers).
+// Unary implements -t, +t and ~t (logical not for bools, and bitwise
+// not for integer NumPy arrays).
 func (t *Tensor) Unary(op syntax.Token) (_ starlark.Value, err error) {
 	defer pyobj.RecoverPanic(opCall(op), &err)
 	var out *engine.Tensor
@@ -320,6 +320,8 @@ func (t *Tensor) Unary(op syntax.Token) (_ starlark.Value, err error) {
 		switch d := t.T.DType(); {
 		case d == engine.Bool:
 			out, err = engine.LogicalNot(t.T)
+		case t.Flavor != NumPy:
+			return nil, core.Errorf("TypeError", "operator ~ is supported only for bool tensors, not %s", d)
 		case d.IsInt():
 			// Two's complement: ~x == -x - 1.
 			if out, err = engine.Neg(t.T); err == nil {
