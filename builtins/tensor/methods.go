@@ -173,13 +173,18 @@ func Axes(v starlark.Value) ([]int, error) {
 	return axes, nil
 }
 
-// numpySum is engine.Sum with NumPy's float32 order of additions.
+// numpySum is engine.Sum with NumPy's order of additions for float32
+// and float64 arrays.
 func numpySum(t *engine.Tensor, axes []int, keep bool) (*engine.Tensor, error) {
-	if t.DType() == engine.Float32 && t.Device() == engine.CPU && !t.RequiresGrad() && t.Rank() > 0 {
+	d := t.DType()
+	if (d == engine.Float32 || d == engine.Float64) && t.Device() == engine.CPU && !t.RequiresGrad() && t.Rank() > 0 {
 		if _, err := engine.Sum(t, axes, keep); err != nil {
 			return nil, err // invalid axes: the engine's error
 		}
-		return numpySum32(t, axes, keep)
+		if d == engine.Float64 {
+			return numpyFloatSum(t, t.F64(), axes, keep, engine.FromFloat64)
+		}
+		return numpyFloatSum(t, t.F32(), axes, keep, engine.FromFloat32)
 	}
 	return engine.Sum(t, axes, keep)
 }

@@ -67,7 +67,7 @@ func StdVar(t *engine.Tensor, axes []int, ddof int, keep, isStd bool) (*engine.T
 		}
 		t = c
 	}
-	sum, err := engine.Sum(t, axes, true)
+	sum, err := numpySum(t, axes, true)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func StdVar(t *engine.Tensor, axes []int, ddof int, keep, isStd bool) (*engine.T
 	if err != nil {
 		return nil, err
 	}
-	total, err := engine.Sum(squared, axes, keep)
+	total, err := numpySum(squared, axes, keep)
 	if err != nil {
 		return nil, err
 	}

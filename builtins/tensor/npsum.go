@@ -6,26 +6,27 @@ import (
 	"github.com/cellscript/cellscript/engine"
 )
 
-// numpySum32 sums a float32 NumPy array over axes (nil for all) in
-// float32, in the order NumPy 1.24 adds, so that the result matches
-// NumPy bit for bit. A reduction over every axis is one pairwise sum
-// (engine.PairwiseSum) of the whole array. Any other reduction walks
-// the rows of the last axis in C order (see sumRows).
-func numpySum32(t *engine.Tensor, axes []int, keep bool) (*engine.Tensor, error) {
+// numpyFloatSum sums a float NumPy array, whose elements are data, over
+// axes (nil for all) in its own precision, in the order NumPy 1.24
+// adds, so that the result matches NumPy bit for bit. A reduction over
+// every axis is one pairwise sum (engine.PairwiseSum) of the whole
+// array. Any other reduction walks the rows of the last axis in C order
+// (see sumRows). wrap makes the result tensor.
+func numpyFloatSum[T float32 | float64](t *engine.Tensor, data []T, axes []int, keep bool, wrap func([]T, ...int) (*engine.Tensor, error)) (*engine.Tensor, error) {
 	shape := t.Shape()
 	reduced := reducedAxes(len(shape), axes)
 	outShape := reducedShape(shape, reduced, keep)
 	if !slices.Contains(reduced, false) {
-		sum := engine.PairwiseSum(t.F32())
+		sum := engine.PairwiseSum(data)
 		if len(outShape) == 0 {
-			return engine.Scalar(engine.Float32, float64(sum)), nil
+			return engine.Scalar(t.DType(), float64(sum)), nil
 		}
-		return engine.FromFloat32([]float32{sum}, outShape...)
+		return wrap([]T{sum}, outShape...)
 	}
-	sums := make([]float32, engine.Numel(outShape))
+	sums := make([]T, engine.Numel(outShape))
 	merged, mergedReduced := coalesce(shape, reduced)
-	sumRows(sums, t.F32(), merged, mergedReduced)
-	return engine.FromFloat32(sums, outShape...)
+	sumRows(sums, data, merged, mergedReduced)
+	return wrap(sums, outShape...)
 }
 
 // reducedAxes marks the axes to reduce: every axis when axes is nil.
@@ -64,7 +65,7 @@ func reducedShape(shape []int, reduced []bool, keep bool) []int {
 // sums, as NumPy's reduction loop does. When the last axis is reduced,
 // each row's pairwise sum is added to the row's output element. When it
 // is kept, the row is added to its output row element by element.
-func sumRows(sums, data []float32, shape []int, reduced []bool) {
+func sumRows[T float32 | float64](sums, data []T, shape []int, reduced []bool) {
 	rank := len(shape)
 	rowLen := shape[rank-1]
 	if rowLen == 0 {
