@@ -402,10 +402,11 @@ func reduction(m string) fn {
 
 func reshape(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var a, shape starlark.Value
-	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "newshape", &shape); err != nil {
+	var order starlark.Value = starlark.String("C")
+	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "newshape", &shape, "order?", &order); err != nil {
 		return nil, err
 	}
-	return method("reshape")(thread, name, starlark.Tuple{a, shape}, nil)
+	return method("reshape")(thread, name, starlark.Tuple{a, shape}, []starlark.Tuple{{starlark.String("order"), order}})
 }
 
 func transpose(thread *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

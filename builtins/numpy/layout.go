@@ -546,13 +546,23 @@ func outer(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starla
 func accumulate(product bool) fn {
 	return func(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var a starlark.Value
-		var axis starlark.Value = starlark.None
-		if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "axis?", &axis, "dtype?", new(starlark.Value), "out?", new(starlark.Value)); err != nil {
+		var axis, dtype starlark.Value = starlark.None, starlark.None
+		if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "axis?", &axis, "dtype?", &dtype, "out?", new(starlark.Value)); err != nil {
 			return nil, err
 		}
 		t, err := asArray(a)
 		if err != nil {
 			return nil, err
+		}
+		if dtype != starlark.None {
+			// NumPy accumulates in the dtype given.
+			d, err := tensor.DTypeOf(dtype)
+			if err != nil {
+				return nil, err
+			}
+			if t, err = engine.Cast(t, d); err != nil {
+				return nil, err
+			}
 		}
 		r, err := tensor.Accumulate(t, axis, product)
 		if err != nil {

@@ -51,9 +51,13 @@ func sortFn(indices bool) fn {
 // return_counts=False) on the flattened array.
 func unique(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var a starlark.Value
+	var axis starlark.Value = starlark.None
 	var returnIndex, returnInverse, returnCounts bool
-	if err := starlark.UnpackArgs(name, args, kwargs, "ar", &a, "return_index?", &returnIndex, "return_inverse?", &returnInverse, "return_counts?", &returnCounts, "axis?", new(starlark.Value), "equal_nan?", new(bool)); err != nil {
+	if err := starlark.UnpackArgs(name, args, kwargs, "ar", &a, "return_index?", &returnIndex, "return_inverse?", &returnInverse, "return_counts?", &returnCounts, "axis?", &axis, "equal_nan?", new(bool)); err != nil {
 		return nil, err
+	}
+	if axis != starlark.None {
+		return nil, core.Errorf("NotImplementedError", "%s: axis=%s is not supported; only the unique elements of the flattened array are", name, axis)
 	}
 	t, err := asArray(a)
 	if err != nil {

@@ -2,7 +2,9 @@ package tensor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/cellscript/cellscript/builtins/core"
 	"github.com/cellscript/cellscript/builtins/pyobj"
@@ -250,13 +252,13 @@ func Reduce(name string, t *engine.Tensor, axes []int, keep bool, f Flavor) (*en
 
 func reduceMethod(name string) method {
 	return func(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var axis starlark.Value = starlark.None
+		var axis, dtype starlark.Value = starlark.None, starlark.None
 		keep := false
 		var err error
 		if t.Flavor == MindSpore {
 			err = starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "keep_dims?", &keep)
 		} else {
-			err = starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "dtype?", new(starlark.Value), "out?", new(starlark.Value), "keepdims?", &keep)
+			err = starlark.UnpackArgs(name, args, kwargs, "axis?", &axis, "dtype?", &dtype, "out?", new(starlark.Value), "keepdims?", &keep)
 		}
 		if err != nil {
 			return nil, err
@@ -265,7 +267,18 @@ func reduceMethod(name string) method {
 		if err != nil {
 			return nil, err
 		}
-		out, err := Reduce(name, t.T, axes, keep, t.Flavor)
+		src := t.T
+		if dtype != starlark.None && (name == "sum" || name == "mean" || name == "prod") {
+			// NumPy accumulates in the dtype given.
+			d, err := DTypeOf(dtype)
+			if err != nil {
+				return nil, err
+			}
+			if src, err = engine.Cast(src, d); err != nil {
+				return nil, core.EngineError(t.Type()+"."+name, err)
+			}
+		}
+		out, err := Reduce(name, src, axes, keep, t.Flavor)
 		if err != nil {
 			return nil, core.EngineError(t.Type()+"."+name, err)
 		}
@@ -345,15 +358,69 @@ func ShapeArgs(args starlark.Tuple) ([]int, error) {
 }
 
 func mReshape(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	order, err := orderKwarg(t, kwargs)
+	if err != nil {
+		return nil, err
+	}
 	shape, err := ShapeArgs(args)
 	if err != nil {
 		return nil, err
 	}
-	out, err := engine.Reshape(t.T, shape...)
+	var out *engine.Tensor
+	if order == "F" {
+		out, err = reshapeF(t.T, shape)
+	} else {
+		out, err = engine.Reshape(t.T, shape...)
+	}
 	if err != nil {
 		return nil, core.EngineError("reshape", err)
 	}
 	return wrapFlavor(out, t.Flavor), nil
+}
+
+// orderKwarg reads NumPy's order= keyword ('C', 'F', 'A' or 'K'; 'A' and
+// 'K' act as 'C' on cellscript's C-ordered arrays). A MindSpore Tensor
+// takes no keyword, and any other keyword is an error, not ignored.
+func orderKwarg(t *Tensor, kwargs []starlark.Tuple) (string, error) {
+	order := "C"
+	for _, kv := range kwargs {
+		name, _ := starlark.AsString(kv[0])
+		if name != "order" || t.Flavor != NumPy {
+			return "", core.Errorf("TypeError", "'%s' is an invalid keyword argument for this function", name)
+		}
+		s, ok := starlark.AsString(kv[1])
+		if !ok || len(s) != 1 || !strings.Contains("CFAK", s) {
+			return "", core.Errorf("ValueError", "order must be one of 'C', 'F', 'A', or 'K' (got %s)", kv[1])
+		}
+		order = s
+	}
+	return order, nil
+}
+
+// ravelF returns t's elements in Fortran order: the first index varies
+// fastest.
+func ravelF(t *engine.Tensor) (*engine.Tensor, error) {
+	reversed, err := engine.Transpose(t, nil)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Reshape(reversed, -1)
+}
+
+// reshapeF is NumPy's reshape with order='F': t's elements read and
+// written in Fortran order.
+func reshapeF(t *engine.Tensor, shape []int) (*engine.Tensor, error) {
+	flat, err := ravelF(t)
+	if err != nil {
+		return nil, err
+	}
+	reversedShape := slices.Clone(shape)
+	slices.Reverse(reversedShape)
+	filled, err := engine.Reshape(flat, reversedShape...)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Transpose(filled, nil)
 }
 
 func mTranspose(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -373,6 +440,23 @@ func mTranspose(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starla
 }
 
 func mFlatten(t *Tensor, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) > 1 {
+		return nil, core.Errorf("TypeError", "flatten() takes at most 1 argument (%d given)", len(args))
+	}
+	if len(args) == 1 {
+		kwargs = append([]starlark.Tuple{{starlark.String("order"), args[0]}}, kwargs...)
+	}
+	order, err := orderKwarg(t, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if order == "F" && t.T.Rank() > 1 {
+		out, err := ravelF(t.T)
+		if err != nil {
+			return nil, err
+		}
+		return wrapFlavor(out, t.Flavor), nil
+	}
 	out, err := engine.Reshape(t.T, -1)
 	if err != nil {
 		return nil, err
