@@ -252,7 +252,7 @@ func TestMapRepeatTakeSkip(t *testing.T) {
 rows = [(np.array(1.5), np.array(10)), (np.array(2.5), np.array(20)), (np.array(4.0), np.array(30))]
 def twice(a):
     return a * 2, a + 1
-d = ds.GeneratorDataset(rows, ["a", "b"], shuffle=False).map(twice, input_columns=["a"], output_columns=["d", "e"])
+d = ds.GeneratorDataset(rows, ["a", "b"], shuffle=False).map(twice, input_columns=["a"], output_columns=["d", "e"], column_order=["b", "d", "e"])
 print(d.get_col_names())
 for b, dd, e in d.create_tuple_iterator(output_numpy=True):
     print(int(b), float(dd), float(e))

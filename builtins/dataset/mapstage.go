@@ -7,22 +7,30 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// mapStage applies operations to the input columns of each row. The
-// results replace the input columns in place when output_columns has as
-// many names; otherwise the input columns are removed and the outputs
-// appended, as MindSpore's MapOp orders them.
+// mapStage applies operations to the input columns of each row and lays
+// out the result as MindSpore r1.6's MapOp does. When output_columns has
+// as many names as input_columns, the results replace the input columns
+// in place. Otherwise the output columns come first, followed by the
+// columns that were not inputs. A column_order then selects and orders
+// the columns, as the ProjectOp that r1.6 adds after the map does.
 type mapStage struct {
 	in         stage
 	operations []starlark.Value
-	inputs     []int
+	inputs     []int // indices of the input columns in the incoming row
 	outNames   []string
+	project    []int // indices into the mapped row selected by column_order, nil to keep all
 	cols       []string
 }
 
 func (m *mapStage) columns() []string                         { return m.cols }
 func (m *mapStage) size(thread *starlark.Thread) (int, error) { return m.in.size(thread) }
 
-func newMapStage(in stage, ops []starlark.Value, inNames, outNames []string) (*mapStage, error) {
+// newMapStage checks the column arguments of map(). inNames, outNames and
+// order are nil when the script passed None.
+func newMapStage(in stage, ops []starlark.Value, inNames, outNames, order []string) (*mapStage, error) {
+	if inNames != nil && outNames != nil && len(inNames) != len(outNames) && order == nil {
+		return nil, core.Errorf("ValueError", "map: When length of input_columns and output_columns are not equal, column_order must be specified. input_columns %s and output_columns %s differ in length. Pass column_order with the columns to keep, in order", quoteList(inNames), quoteList(outNames))
+	}
 	cols := in.columns()
 	if inNames == nil {
 		inNames = cols[:1]
@@ -39,20 +47,42 @@ func newMapStage(in stage, ops []starlark.Value, inNames, outNames []string) (*m
 		outNames = inNames
 	}
 	m.outNames = outNames
-	if len(outNames) == len(inNames) {
-		m.cols = append([]string(nil), cols...)
-		for k, i := range m.inputs {
-			m.cols[i] = outNames[k]
-		}
+	mapped := m.mappedColumns(cols)
+	if order == nil {
+		m.cols = mapped
 		return m, nil
 	}
+	for _, n := range order {
+		i := indexOf(mapped, n)
+		if i < 0 {
+			// NOTE: r1.6 raises this RuntimeError from its C++ ProjectOp
+			// when it builds the pipeline (get_col_names() or the first
+			// iteration), so there map() itself still succeeds.
+			return nil, core.Errorf("RuntimeError", "map: column_order names column '%s', which is not one of the columns after the map %s", n, quoteList(mapped))
+		}
+		m.project = append(m.project, i)
+	}
+	m.cols = append([]string(nil), order...)
+	return m, nil
+}
+
+// mappedColumns returns the column names after the operations ran and
+// before column_order selects from them.
+func (m *mapStage) mappedColumns(cols []string) []string {
+	if len(m.outNames) == len(m.inputs) {
+		out := append([]string(nil), cols...)
+		for k, i := range m.inputs {
+			out[i] = m.outNames[k]
+		}
+		return out
+	}
+	out := append([]string(nil), m.outNames...)
 	for i, c := range cols {
 		if !containsInt(m.inputs, i) {
-			m.cols = append(m.cols, c)
+			out = append(out, c)
 		}
 	}
-	m.cols = append(m.cols, outNames...)
-	return m, nil
+	return out
 }
 
 func indexOf(list []string, s string) int {
@@ -122,18 +152,32 @@ func (m *mapStage) apply(thread *starlark.Thread, row Row, rowNum int) (Row, err
 		}
 		outs[i] = t
 	}
+	return m.layOut(row, outs), nil
+}
+
+// layOut merges the operation results outs into row as mappedColumns
+// orders the names, then applies column_order.
+func (m *mapStage) layOut(row, outs Row) Row {
+	var mapped Row
 	if len(m.outNames) == len(m.inputs) {
-		out := append(Row(nil), row...)
+		mapped = append(Row(nil), row...)
 		for k, i := range m.inputs {
-			out[i] = outs[k]
+			mapped[i] = outs[k]
 		}
-		return out, nil
-	}
-	var out Row
-	for i, t := range row {
-		if !containsInt(m.inputs, i) {
-			out = append(out, t)
+	} else {
+		mapped = append(Row(nil), outs...)
+		for i, t := range row {
+			if !containsInt(m.inputs, i) {
+				mapped = append(mapped, t)
+			}
 		}
 	}
-	return append(out, outs...), nil
+	if m.project == nil {
+		return mapped
+	}
+	out := make(Row, len(m.project))
+	for k, i := range m.project {
+		out[k] = mapped[i]
+	}
+	return out
 }

@@ -130,8 +130,8 @@ func (d *Dataset) sliceMethod(thread *starlark.Thread, name string, args starlar
 }
 
 func (d *Dataset) mapMethod(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var ops, inCols, outCols starlark.Value = nil, starlark.None, starlark.None
-	if err := starlark.UnpackArgs("map", args, kwargs, "operations", &ops, "input_columns?", &inCols, "output_columns?", &outCols, "column_order?", new(starlark.Value), "num_parallel_workers?", new(starlark.Value), "python_multiprocessing?", new(bool), "cache?", new(starlark.Value), "callbacks?", new(starlark.Value), "max_rowsize?", new(starlark.Value), "offload?", new(starlark.Value)); err != nil {
+	var ops, inCols, outCols, order starlark.Value = nil, starlark.None, starlark.None, starlark.None
+	if err := starlark.UnpackArgs("map", args, kwargs, "operations", &ops, "input_columns?", &inCols, "output_columns?", &outCols, "column_order?", &order, "num_parallel_workers?", new(starlark.Value), "python_multiprocessing?", new(bool), "cache?", new(starlark.Value), "callbacks?", new(starlark.Value), "max_rowsize?", new(starlark.Value), "offload?", new(starlark.Value)); err != nil {
 		return nil, err
 	}
 	var list []starlark.Value
@@ -155,7 +155,11 @@ func (d *Dataset) mapMethod(thread *starlark.Thread, args starlark.Tuple, kwargs
 	if err != nil {
 		return nil, err
 	}
-	m, err := newMapStage(d.st, list, inNames, outNames)
+	orderNames, err := columnOrderArg(order)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMapStage(d.st, list, inNames, outNames, orderNames)
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +190,28 @@ func namesArg(call, arg string, v starlark.Value) ([]string, error) {
 		return out, nil
 	}
 	return nil, core.Errorf("TypeError", "%s: %s must be a str or a list of str, not %s", call, arg, v.Type())
+}
+
+// columnOrderArg converts map()'s column_order: None (nil) or a list of
+// distinct column names. MindSpore r1.6 rejects a str or a tuple here with
+// a TypeError, unlike input_columns and output_columns.
+func columnOrderArg(v starlark.Value) ([]string, error) {
+	if v == starlark.None {
+		return nil, nil
+	}
+	if _, ok := v.(*starlark.List); !ok {
+		return nil, core.Errorf("TypeError", "map: column_order must be a list of str, not %s", v.Type())
+	}
+	names, err := namesArg("map", "column_order", v)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		if indexOf(names[:i], n) >= 0 {
+			return nil, core.Errorf("ValueError", "map: column_order %s names column '%s' twice. List each column once", quoteList(names), n)
+		}
+	}
+	return names, nil
 }
 
 func (d *Dataset) splitMethod(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

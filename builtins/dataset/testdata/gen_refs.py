@@ -87,8 +87,8 @@ perm = np.random.RandomState(13).permutation(10)
 sizes = refs["split_sizes_10"]
 refs["split_random"] = [sorted(perm[:sizes[0]].tolist()), sorted(perm[sizes[0]:].tolist())]
 
-# map(lambda a: (a * 2, a + 1), input_columns=['a'], output_columns=['d', 'e'])
-# over columns a, b: the unmapped b stays first, d and e are appended.
+# map(lambda a: (a * 2, a + 1), input_columns=['a'], output_columns=['d', 'e'],
+#     column_order=['b', 'd', 'e']) over columns a, b.
 a = np.array([1.5, 2.5, 4.0])
 refs["map_rows"] = [[int(b), float(a[i] * 2), float(a[i] + 1)] for i, b in enumerate([10, 20, 30])]
 
