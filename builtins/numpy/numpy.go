@@ -79,6 +79,16 @@ func Module() *core.Module {
 		"cumprod":     builtin("cumprod", accumulate(true)),
 		"nan_to_num":  builtin("nan_to_num", nanToNum),
 
+		"logical_and":   builtin("logical_and", logicalAnd),
+		"logical_or":    builtin("logical_or", logicalOr),
+		"logical_xor":   builtin("logical_xor", logicalXor),
+		"logical_not":   builtin("logical_not", logicalNot),
+		"count_nonzero": builtin("count_nonzero", countNonzero),
+		"isin":          builtin("isin", isin),
+		"digitize":      builtin("digitize", digitize),
+		"bincount":      builtin("bincount", bincount),
+		"column_stack":  builtin("column_stack", columnStack),
+
 		"set_printoptions": builtin("set_printoptions", setPrintOptions),
 		"get_printoptions": builtin("get_printoptions", getPrintOptions),
 		"printoptions":     builtin("printoptions", printOptions),
