@@ -89,6 +89,15 @@ func Module() *core.Module {
 		"bincount":      builtin("bincount", bincount),
 		"column_stack":  builtin("column_stack", columnStack),
 
+		"median":     builtin("median", median),
+		"percentile": builtin("percentile", quantileFn(100)),
+		"quantile":   builtin("quantile", quantileFn(1)),
+		"nanmean":    builtin("nanmean", nanmean),
+		"nansum":     builtin("nansum", nansum),
+		"nanmax":     builtin("nanmax", nanmax),
+		"nanmin":     builtin("nanmin", nanmin),
+		"nanstd":     builtin("nanstd", nanstd),
+
 		"set_printoptions": builtin("set_printoptions", setPrintOptions),
 		"get_printoptions": builtin("get_printoptions", getPrintOptions),
 		"printoptions":     builtin("printoptions", printOptions),
