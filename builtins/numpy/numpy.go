@@ -60,6 +60,7 @@ func Module() *core.Module {
 		"any":         builtin("any", method("any")),
 		"round":       builtin("round", round),
 		"loadtxt":     builtin("loadtxt", loadtxt),
+		"genfromtxt":  builtin("genfromtxt", genfromtxt),
 		"around":      builtin("around", round),
 		"sort":        builtin("sort", sortFn(false)),
 		"argsort":     builtin("argsort", sortFn(true)),
