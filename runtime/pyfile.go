@@ -46,7 +46,9 @@ func pyOpen(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 		}
 		return nil, err
 	}
-	if !f.binary {
+	// newline='' keeps \r\n, as the csv module needs; otherwise text
+	// mode translates \r\n and \r to \n.
+	if nl, ok := newline.(starlark.String); !f.binary && !(ok && nl == "") {
 		data = []byte(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"))
 	}
 	f.data = data

@@ -16,6 +16,7 @@ func init() {
 	builders["time"] = pystd.Time
 	builders["json"] = pystd.JSON
 	builders["copy"] = pystd.Copy
+	builders["csv"] = pystd.CSV
 	builders["functools"] = pystd.Functools
 	builders["collections"] = pystd.Collections
 	builders["os"] = pystd.OS
