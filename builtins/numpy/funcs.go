@@ -268,15 +268,7 @@ func isclose(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []star
 }
 
 func arrayEqual(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var a, b starlark.Value
-	if err := starlark.UnpackArgs(name, args, kwargs, "a1", &a, "a2", &b); err != nil {
-		return nil, err
-	}
-	ta, err := asArray(a)
-	if err != nil {
-		return nil, err
-	}
-	tb, err := asArray(b)
+	ta, tb, err := twoArrays(name, args, kwargs, "a1", "a2")
 	if err != nil {
 		return nil, err
 	}
@@ -319,17 +311,27 @@ var (
 	isfinite = floatTest(func(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) })
 )
 
+// twoArrays unpacks the two array arguments of a NumPy function, named
+// first and second, and converts them to arrays.
+func twoArrays(name string, args starlark.Tuple, kwargs []starlark.Tuple, first, second string) (*engine.Tensor, *engine.Tensor, error) {
+	var a, b starlark.Value
+	if err := starlark.UnpackArgs(name, args, kwargs, first, &a, second, &b); err != nil {
+		return nil, nil, err
+	}
+	ts, err := arrays(starlark.Tuple{a, b})
+	if err != nil {
+		return nil, nil, err
+	}
+	return ts[0], ts[1], nil
+}
+
 func binary(f func(a, b *engine.Tensor) (*engine.Tensor, error)) fn {
 	return func(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var a, b starlark.Value
-		if err := starlark.UnpackArgs(name, args, kwargs, "x1", &a, "x2", &b); err != nil {
-			return nil, err
-		}
-		ts, err := arrays(starlark.Tuple{a, b})
+		x, y, err := twoArrays(name, args, kwargs, "x1", "x2")
 		if err != nil {
 			return nil, err
 		}
-		out, err := f(ts[0], ts[1])
+		out, err := f(x, y)
 		if err != nil {
 			return nil, err
 		}

@@ -520,19 +520,15 @@ func moveaxis(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []sta
 }
 
 func outer(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var a, b starlark.Value
-	if err := starlark.UnpackArgs(name, args, kwargs, "a", &a, "b", &b); err != nil {
-		return nil, err
-	}
-	ts, err := arrays(starlark.Tuple{a, b})
+	x, y, err := twoArrays(name, args, kwargs, "a", "b")
 	if err != nil {
 		return nil, err
 	}
-	column, err := engine.Reshape(ts[0], -1, 1)
+	column, err := engine.Reshape(x, -1, 1)
 	if err != nil {
 		return nil, err
 	}
-	row, err := engine.Reshape(ts[1], 1, -1)
+	row, err := engine.Reshape(y, 1, -1)
 	if err != nil {
 		return nil, err
 	}

@@ -13,15 +13,7 @@ import (
 // applied to the truth values of two broadcast arrays, giving bools.
 func logical(op func(p, q bool) bool) fn {
 	return func(_ *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var a, b starlark.Value
-		if err := starlark.UnpackArgs(name, args, kwargs, "x1", &a, "x2", &b); err != nil {
-			return nil, err
-		}
-		x, err := asArray(a)
-		if err != nil {
-			return nil, err
-		}
-		y, err := asArray(b)
+		x, y, err := twoArrays(name, args, kwargs, "x1", "x2")
 		if err != nil {
 			return nil, err
 		}
