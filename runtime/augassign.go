@@ -79,7 +79,7 @@ func binaryOp(name string) (syntax.Token, bool) {
 // arithmetic whose operands may be bools. A bool beside a number or
 // another bool counts as the int it equals, as bool subclasses int. A
 // bool beside any other value, such as a NumPy array, reaches it as a
-// bool, so that NumPy's promotion sees the bool.
+// bool, so that NumPy's promotion applies to it.
 func pyBinop(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 3 || len(kwargs) != 0 {
 		return nil, pyobj.TypeErrorf("__binop__: want 3 arguments, got %d", len(args)+len(kwargs))

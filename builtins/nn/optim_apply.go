@@ -150,9 +150,9 @@ func (st *OptState) setGlobalStep() {
 
 // optGetLR returns the learning rate of the next update as a float32
 // scalar Tensor, or a tuple of one per parameter when groups set their
-// own. NOTE: MindSpore r1.6's get_lr also adds 1 to global_step when
-// the rate is dynamic, so calling it besides the optimizer moves the
-// schedule on there; cellscript's has no side effect.
+// own. NOTE: MindSpore r1.6's get_lr probably also adds 1 to
+// global_step when the rate is dynamic, so that calling it besides the
+// optimizer moves the schedule on. This one has no side effect.
 func optGetLR(thread *starlark.Thread, self *pyobj.Instance, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	st, err := OptimizerOf(self)
 	if err != nil {

@@ -40,11 +40,11 @@ type viewBase struct {
 	idx  []int
 }
 
-// WriteBack copies t's elements into the array that t was indexed
-// from, when t is the copy of a non-contiguous basic index, and on into
-// that array's own source, so that a write into t reaches them as a
-// write through a NumPy view does. Writes to the source after the copy
-// was made do not show in t, unlike NumPy. For other tensors it does
+// WriteBack copies t's elements into the array that t was indexed from
+// when t is the copy of a non-contiguous basic index, and on into that
+// array's own source. A write into t then reaches them, as a write
+// through a NumPy view does. Writes to the source after the copy was
+// made do not show in t, unlike NumPy. For other tensors it does
 // nothing. In-place updates of NumPy arrays (t[k] = v, t += v) call it.
 func (t *Tensor) WriteBack() {
 	for v := t; v.view != nil; v = v.view.base {
@@ -85,12 +85,12 @@ func scatterFlat(dst *engine.Tensor, idx []int, src *engine.Tensor) {
 }
 
 // basicView returns t[key] as a view that shares t's storage, as NumPy
-// does, when t is a NumPy array on the CPU, key is a basic index (ints,
-// slices, None and Ellipsis, no index arrays) and the selected elements
-// idx form one contiguous block, such as a[1], a[1][2:4] or a[:2] of a
-// matrix: writes through the view then change t. Other selections, and
-// those that select a single element, return nil, and Get copies them.
-// basic reports whether key is a basic index that selects at least one
+// does. That needs a NumPy array on the CPU, a basic index (ints,
+// slices, None and Ellipsis, no index arrays) and selected elements idx
+// that form one contiguous block, such as a[1], a[1][2:4] or a[:2] of a
+// matrix. Writes through the view then change t. Other selections, and
+// those of a single element, return nil, and Get copies them. basic
+// reports whether key is a basic index that selects at least one
 // element, so that Get can link its copy back to t (see WriteBack).
 func (t *Tensor) basicView(key starlark.Value, idx, shape []int) (view *Tensor, basic bool) {
 	if t.Flavor != NumPy || t.T.Device() != engine.CPU || len(shape) == 0 || len(idx) == 0 {
